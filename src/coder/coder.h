@@ -1,0 +1,28 @@
+/*
+ * The coder: analysed sentences → events (type, mode, CAMEO, actors, modality,
+ * attribution). Places, dates and casualty counts are added afterwards by geo/, time/ and
+ * count/, which read the events' trigger spans.
+ *
+ * Internal header.
+ */
+#ifndef RAML_CODER_H
+#define RAML_CODER_H
+
+#include "raml.h"
+#include "text/text.h"
+
+/* A trace of the coder's decisions for `raml explain`; NULL when not wanted. */
+typedef struct raml_trace raml_trace;
+typedef void (*raml_trace_fn)(void *ctx, const char *line);
+struct raml_trace {
+    raml_trace_fn emit;
+    void *ctx;
+};
+
+/* Codes every sentence of `text`; events are allocated in the arena and returned in
+ * document order with sentence_index / index_in_sentence set. */
+raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const raml_text *text,
+                           raml_event **events, size_t *nevents, const raml_trace *trace,
+                           raml_error *err);
+
+#endif
