@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all build test asan fuzz fuzz-run bench deps clean format
+.PHONY: all build test asan fuzz fuzz-run bench deps clean format setup
 
 all: build
 
@@ -45,3 +45,7 @@ clean:
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
+
+# First command of the README: packages, build, then the main job on the sample corpus.
+setup: deps build
+	bash tools/demo.sh

@@ -38,7 +38,7 @@ raml_status raml_docsrc_open(const char *path, bool jsonl, raml_docsrc **out, ra
     if (!s)
         return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
     s->jsonl = jsonl;
-    s->path = strdup(path);
+    s->path = strdup(strcmp(path, "-") == 0 ? "stdin" : path);
     s->id = id_from_path(path);
     if (strcmp(path, "-") == 0) {
         s->fp = stdin;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# make bench: throughput and peak memory of each stage on a >= 50 MB corpus built from the
+# project's own samples. Figures go to stdout; keep them in bench/RESULTS.md.
+set -euo pipefail
+RAML=${1:-build/raml}
+BUILD=$(dirname "$RAML")
+HERE=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$HERE/.." && pwd)
+CORPUS_DIR=${BENCH_DIR:-$HERE/corpus}
+MB=${BENCH_MB:-50}
+mkdir -p "$CORPUS_DIR"
+CORPUS=$CORPUS_DIR/corpus-${MB}mb.jsonl
+[ -s "$CORPUS" ] || python3 "$HERE/make_corpus.py" "$TOP/data/samples" "$CORPUS" "$MB"
+SMALL=$CORPUS_DIR/docs-2kb.jsonl
+[ -s "$SMALL" ] || python3 "$HERE/make_corpus.py" "$TOP/data/samples" "$SMALL" 20 2000
+export RAML_DATA=$TOP/data
+
+# Wall seconds and peak RSS of a command, stdout discarded: "SECONDS MAXRSS_KB"
+measure() { /usr/bin/time -f "%e %M" -o "$CORPUS_DIR/.time" "$@" >/dev/null 2>"$CORPUS_DIR/.err" || { cat "$CORPUS_DIR/.err" >&2; return 1; }; cat "$CORPUS_DIR/.time"; }
+
+bytes=$(stat -c %s "$CORPUS")
+echo "corpus: $CORPUS ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB, $(wc -l <"$CORPUS") documents)"
+echo "machine: $(nproc) cores, $(uname -m), $(${CC:-cc} --version | head -1)"
+echo
+
+echo "== dictionary load"
+read -r s rss < <(measure "$RAML" code --quiet --jsonl /dev/null)
+echo "load: ${s} s (incl. process start), peak RSS $((rss/1024)) MB"
+
+echo "== text stage (read + normalise + tokenise + segment + split), 1 core"
+"$BUILD/bench_text" "$CORPUS"
+
+for j in 1 2; do
+  echo "== raml code -j $j (end to end, raml.event/1 JSONL to /dev/null)"
+  read -r s rss < <(measure "$RAML" code --quiet -j "$j" --jsonl "$CORPUS")
+  sents=$("$RAML" code -j 2 --jsonl "$CORPUS" 2>&1 >/dev/null | sed -n 's/.*documents, \([0-9]*\) sentences.*/\1/p')
+  awk -v b="$bytes" -v s="$s" -v n="$sents" -v r="$rss" -v j="$j" \
+    'BEGIN{printf "code -j %d: %.2f s, %.1f MB/s, %.0f sentences/s, peak RSS %d MB\n", j, s, b/1e6/s, n/s, r/1024}'
+done
+
+if "$RAML" ingest --help >/dev/null 2>&1; then
+  echo "== raml ingest (SQLite, 2 KB documents)"
+  db=$CORPUS_DIR/bench.db; rm -f "$db" "$db-wal" "$db-shm"
+  docs=$(wc -l <"$SMALL")
+  read -r s rss < <(measure "$RAML" ingest --db "$db" --jsonl "$SMALL")
+  awk -v s="$s" -v d="$docs" -v r="$rss" 'BEGIN{printf "ingest: %d docs in %.2f s: %.0f docs/s, peak RSS %d MB\n", d, s, d/s, r/1024}'
+  if [ -x "$BUILD/bench_store" ]; then
+    echo "== store queries over 1 million events"
+    "$BUILD/bench_store" "$CORPUS_DIR/bench-1m.db"
+  fi
+fi
