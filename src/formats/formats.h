@@ -48,4 +48,14 @@ void raml_write_event_json(raml_buf *out, const raml_writer_ctx *ctx, const raml
 /* A span object, or null. */
 void raml_write_span_json(raml_buf *out, const raml_span *span);
 
+/* ----- Reading events back ----- */
+
+/* Parses one raml.event/1 JSON object (the output of raml_write_event_json) into *ev and
+ * *meta; every string is allocated in `a`. *dict_version (may be NULL) gets
+ * coder.dictionaries. Unknown fields are ignored. RAML_ERR_INPUT when the text is not a
+ * raml.event/1 record or a field has the wrong type; RAML_ERR_INTERNAL when out of memory. */
+#include "util/arena.h"
+raml_status raml_read_event_json(raml_arena *a, const char *json, size_t len, raml_event *ev,
+                                 raml_doc_meta *meta, const char **dict_version, raml_error *err);
+
 #endif

@@ -1,0 +1,36 @@
+/* Cross-document deduplication: which stored events report the same real-world event.
+ * Pure functions over items (testable without a database) plus the store pass. */
+#ifndef RAML_STORE_DEDUP_H
+#define RAML_STORE_DEDUP_H
+
+#include "raml.h"
+#include "util/buf.h"
+
+#include <stdbool.h>
+
+typedef struct raml_dedup_item {
+    long long rowid;
+    const char *event_id, *doc_id, *publisher, *pub_date;
+    const raml_event *ev;
+    int family;    /* type family (see dedup.c); -1 = never clustered */
+    long lo, hi;   /* day numbers the date covers */
+    bool day;      /* day precision */
+    const char *old_cluster;
+} raml_dedup_item;
+
+/* Fills the derived fields (family, lo, hi, day) from it->ev; false when the event cannot
+ * be clustered (not actual, no date, no usable place). */
+bool raml_dedup_prepare(raml_dedup_item *it);
+/* Same type family, compatible actors, place and date (the rules in dedup.c). */
+bool raml_dedup_compatible(const raml_dedup_item *a, const raml_dedup_item *b);
+/* Groups items: label[i] = the index of the first item of i's cluster. */
+void raml_dedup_cluster(raml_dedup_item *items, size_t n, size_t *label);
+/* The cluster id of a group (stable: derived from its smallest event_id), 16 chars + NUL. */
+void raml_dedup_cluster_id(const raml_dedup_item *items, size_t n, const size_t *label,
+                           size_t root, char out[20]);
+/* The cluster record as JSON: members, documents, publishers, earliest report, fatality
+ * range with who claimed what. */
+void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items, size_t n,
+                             const size_t *label, size_t root);
+
+#endif

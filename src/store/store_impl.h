@@ -1,0 +1,103 @@
+/* Between the store front (store.c), the shared SQL pieces (store_sql.c), the clustering
+ * (dedup.c) and the two back ends (store_sqlite.c, store_pg.c). */
+#ifndef RAML_STORE_IMPL_H
+#define RAML_STORE_IMPL_H
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+/* Per-event indexed columns, computed once from the struct (never re-parsed from JSON). */
+typedef struct store_row {
+    const char *event_id;
+    uint32_t sentence;
+    const char *type;
+    char date_lo[11], date_hi[11]; /* "" when the event has no date */
+    const char *country;           /* location ISO3 or NULL */
+    const char *place;             /* folded resolved name, or NULL */
+    bool located;
+    double lat, lon;
+    bool actual;
+    const char **keys; /* kind-prefixed folded keys: "a:" actor, "p:" place */
+    int nkeys;
+    char *json;
+    size_t json_len;
+} store_row;
+
+/* Text search rows: sentence index (STORE_WHOLE_DOC when the text layer gave none) and
+ * its stems joined by single spaces. */
+#define STORE_WHOLE_DOC 1048575u
+typedef struct store_sent {
+    uint32_t index;
+    const char *stems;
+} store_sent;
+
+typedef struct store_params {
+    int n;
+    struct {
+        bool num;
+        const char *s;
+        double d;
+    } v[32];
+} store_params;
+
+/* A cluster-assignment candidate loaded by dedup. */
+typedef int (*store_load_fn)(void *ctx, long long rowid, const char *json, size_t len,
+                             const char *old_cluster);
+
+typedef struct store_ops {
+    const char *kind;
+    void (*close)(raml_store *s);
+    raml_status (*begin)(raml_store *s, raml_error *err);
+    raml_status (*commit)(raml_store *s, raml_error *err);
+    void (*rollback)(raml_store *s);
+    raml_status (*has_document)(raml_store *s, const char *id, const char *hash, bool *same,
+                                bool *exists, raml_error *err);
+    raml_status (*put_document)(raml_store *s, const raml_store_doc *d, const store_row *rows,
+                                const store_sent *sents, size_t nsents, bool replace,
+                                raml_error *err);
+    /* Runs `sql` (from store_sql.c, with ? placeholders) and calls fn with column 0. */
+    raml_status (*select_text)(raml_store *s, const char *sql, const store_params *p,
+                               raml_store_event_fn fn, void *ctx, int *stopped, raml_error *err);
+    /* Same, for SELECT id, json, cluster_id rows. */
+    raml_status (*load)(raml_store *s, const char *sql, const store_params *p, store_load_fn fn,
+                        void *ctx, raml_error *err);
+    raml_status (*exec)(raml_store *s, const char *sql, const store_params *p, raml_error *err);
+} store_ops;
+
+struct raml_store {
+    const store_ops *ops;
+    bool pg;
+    bool in_batch;
+    raml_arena arena; /* per call scratch: rows, keys, stems */
+};
+
+raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out, raml_error *err);
+raml_status store_pg_open(const char *url, bool readonly, raml_store **out, raml_error *err);
+
+/* Folded matching form of a name (the text layer's token norms joined by spaces; ASCII
+ * lower case when the text layer yields no tokens). */
+const char *store_fold_key(raml_arena *a, const char *s);
+/* Query words → stems, segmented like indexed text. */
+int store_query_stems(raml_arena *a, const char *q, const raml_wordset *guard, const char ***out);
+
+/* WHERE clause over `events e` for the filter (appends " WHERE ..." or nothing). */
+void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
+                     const char *const *stems, int nstems, bool pg);
+void store_param_text(store_params *p, const char *s);
+void store_param_num(store_params *p, double d);
+/* Rewrites ? placeholders as $1, $2 ... for libpq. */
+void store_sql_pg_placeholders(raml_buf *out, const char *sql);
+
+/* Splices `"cluster_id":"<id>"` into JSON written by raml_write_event_json (which writes
+ * null there). Returns json itself when cluster is NULL; otherwise a buffer in `b`. */
+const char *store_with_cluster(raml_buf *b, const char *json, size_t *len, const char *cluster);
+
+/* The day range an event date covers ("" when none): day → [d,d], week → d±3,
+ * month → whole month, year → whole year. */
+void store_date_range(const raml_date *d, char lo[11], char hi[11]);
+/* Days since 1970-01-01 of YYYY-MM-DD, and back. */
+long store_days(const char *ymd);
+void store_ymd(long days, char out[11]);
+
+#endif

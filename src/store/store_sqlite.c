@@ -1,0 +1,469 @@
+/* SQLite back end: WAL, one transaction per batch, forward migrations, an R*Tree over
+ * event coordinates and an FTS5 index over sentence stems. */
+#include "store/store_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { SCHEMA_VERSION = 1 };
+
+/* migrations[v] takes a store at version v to v+1; index 0 creates everything. */
+static const char *const migrations[] = {
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE,"
+    " hash TEXT NOT NULL, publisher TEXT, pub_date TEXT, url TEXT, title TEXT, text TEXT,"
+    " ingested_at INTEGER NOT NULL);"
+    "CREATE TABLE events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, event_id TEXT NOT NULL,"
+    " sentence INTEGER NOT NULL, type TEXT, date_lo TEXT, date_hi TEXT, country TEXT, place TEXT,"
+    " lat REAL, lon REAL, actual INTEGER NOT NULL, cluster_id TEXT, json TEXT NOT NULL);"
+    "CREATE INDEX events_doc ON events(doc);"
+    /* Covering the overlap test (date_lo, date_hi) and the other cheap filters keeps a
+     * filtered query inside the index instead of fetching every candidate row. */
+    "CREATE INDEX events_type_date ON events(type, date_lo, date_hi, country);"
+    "CREATE INDEX events_date ON events(date_lo, date_hi);"
+    "CREATE INDEX events_country_date ON events(country, date_lo, date_hi, type);"
+    "CREATE INDEX events_cluster ON events(cluster_id) WHERE cluster_id IS NOT NULL;"
+    "CREATE TABLE event_keys(key TEXT NOT NULL, event INTEGER NOT NULL,"
+    " PRIMARY KEY(key, event)) WITHOUT ROWID;"
+    "CREATE INDEX event_keys_event ON event_keys(event);"
+    "CREATE VIRTUAL TABLE event_geo USING rtree(id, minlat, maxlat, minlon, maxlon);"
+    "CREATE VIRTUAL TABLE sentence_fts USING fts5(stems, tokenize='ascii');"
+    "CREATE TABLE clusters(id TEXT PRIMARY KEY, type TEXT, date_lo TEXT, date_hi TEXT,"
+    " country TEXT, nevents INTEGER NOT NULL, ndocs INTEGER NOT NULL, json TEXT NOT NULL);"
+    "CREATE INDEX clusters_date ON clusters(date_lo);",
+};
+
+typedef struct sqlite_store {
+    raml_store base;
+    sqlite3 *db;
+    char path[256];
+    sqlite3_stmt *has_doc, *ins_doc, *upd_doc, *ins_ev, *ins_key, *ins_geo, *ins_fts;
+    sqlite3_stmt *del_keys, *del_geo, *del_ev, *del_fts;
+    long long last_doc; /* rowid found by the last s_has */
+} sqlite_store;
+
+static raml_status fail(sqlite_store *s, int rc, const char *what, raml_error *err)
+{
+    const char *hint = "";
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: hint = " (another process holds the database lock; try again later)"; break;
+    case SQLITE_READONLY: hint = " (the database or its directory is read-only)"; break;
+    case SQLITE_FULL: hint = " (the disk is full; nothing of this batch was written)"; break;
+    case SQLITE_CANTOPEN: hint = " (check the path and permissions)"; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: hint = " (not a raml database, or damaged)"; break;
+    default: break;
+    }
+    return raml_error_set(err, RAML_ERR_INTERNAL, s->path, 0, -1, "%s: %s%s", what,
+                          s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc), hint);
+}
+
+static void km_fn(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_value_type(v[i]) == SQLITE_NULL) {
+            sqlite3_result_null(c);
+            return;
+        }
+    double la1 = sqlite3_value_double(v[0]) * M_PI / 180, lo1 = sqlite3_value_double(v[1]) * M_PI / 180;
+    double la2 = sqlite3_value_double(v[2]) * M_PI / 180, lo2 = sqlite3_value_double(v[3]) * M_PI / 180;
+    double h = pow(sin((la2 - la1) / 2), 2) + cos(la1) * cos(la2) * pow(sin((lo2 - lo1) / 2), 2);
+    sqlite3_result_double(c, 2 * 6371.0088 * asin(sqrt(h < 1 ? h : 1)));
+}
+
+static int exec(sqlite_store *s, const char *sql) { return sqlite3_exec(s->db, sql, NULL, NULL, NULL); }
+
+static raml_status migrate(sqlite_store *s, bool readonly, raml_error *err)
+{
+    int rc = exec(s, readonly ? "BEGIN" : "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return fail(s, rc, "cannot lock the database", err);
+    sqlite3_stmt *st;
+    int version = 0;
+    rc = sqlite3_prepare_v2(s->db, "SELECT version FROM schema_version", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    } else {
+        /* No schema_version: a new file, unless other tables say it is someone else's. */
+        sqlite3_stmt *t;
+        int n = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &t, NULL) == SQLITE_OK) {
+            if (sqlite3_step(t) == SQLITE_ROW)
+                n = sqlite3_column_int(t, 0);
+            sqlite3_finalize(t);
+        } else {
+            exec(s, "ROLLBACK");
+            return fail(s, SQLITE_NOTADB, "cannot read the database", err);
+        }
+        if (n > 0) {
+            exec(s, "ROLLBACK");
+            return raml_error_set(err, RAML_ERR_INTERNAL, s->path, 0, -1,
+                                  "not a raml database (it has tables but no schema_version)");
+        }
+    }
+    if (version > SCHEMA_VERSION) {
+        exec(s, "ROLLBACK");
+        return raml_error_set(err, RAML_ERR_INTERNAL, s->path, 0, -1,
+                              "database schema version %d is newer than this raml understands "
+                              "(%d); use a newer raml",
+                              version, SCHEMA_VERSION);
+    }
+    if (version < SCHEMA_VERSION && readonly) {
+        exec(s, "ROLLBACK");
+        return raml_error_set(err, RAML_ERR_INTERNAL, s->path, 0, -1,
+                              version ? "database schema is older; run raml ingest on it to migrate"
+                                      : "no raml database here (run raml ingest first)");
+    }
+    for (int v = version; v < SCHEMA_VERSION; v++) {
+        rc = exec(s, migrations[v]);
+        if (rc != SQLITE_OK) {
+            raml_status r = fail(s, rc, "cannot create the schema", err);
+            exec(s, "ROLLBACK");
+            return r;
+        }
+    }
+    if (version < SCHEMA_VERSION) {
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "DROP TABLE IF EXISTS schema_version; CREATE TABLE schema_version(version INTEGER "
+                 "NOT NULL); INSERT INTO schema_version VALUES(%d)",
+                 SCHEMA_VERSION);
+        if ((rc = exec(s, sql)) != SQLITE_OK) {
+            raml_status r = fail(s, rc, "cannot record the schema version", err);
+            exec(s, "ROLLBACK");
+            return r;
+        }
+    }
+    if ((rc = exec(s, "COMMIT")) != SQLITE_OK) {
+        raml_status r = fail(s, rc, "cannot create the schema", err);
+        exec(s, "ROLLBACK");
+        return r;
+    }
+    return RAML_OK;
+}
+
+static raml_status prep(sqlite_store *s, sqlite3_stmt **st, const char *sql, raml_error *err)
+{
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+    return rc == SQLITE_OK ? RAML_OK : fail(s, rc, "cannot prepare a statement", err);
+}
+
+static void s_close(raml_store *b)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    sqlite3_stmt *all[] = {s->has_doc, s->ins_doc, s->upd_doc, s->ins_ev, s->ins_key, s->ins_geo,
+                           s->ins_fts, s->del_keys, s->del_geo, s->del_ev, s->del_fts};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        sqlite3_finalize(all[i]);
+    if (s->db) {
+        exec(s, "PRAGMA optimize");
+        sqlite3_close(s->db);
+    }
+    free(s);
+}
+
+static raml_status s_begin(raml_store *b, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    int rc = exec(s, "BEGIN IMMEDIATE");
+    return rc == SQLITE_OK ? RAML_OK : fail(s, rc, "cannot start a transaction", err);
+}
+
+static raml_status s_commit(raml_store *b, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    int rc = exec(s, "COMMIT");
+    return rc == SQLITE_OK ? RAML_OK : fail(s, rc, "cannot commit", err);
+}
+
+static void s_rollback(raml_store *b)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, "ROLLBACK");
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static raml_status s_has(raml_store *b, const char *id, const char *hash, bool *same, bool *exists,
+                         raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    *same = *exists = false;
+    sqlite3_bind_text(s->has_doc, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s->has_doc);
+    if (rc == SQLITE_ROW) {
+        *exists = true;
+        s->last_doc = sqlite3_column_int64(s->has_doc, 0);
+        const char *h = (const char *)sqlite3_column_text(s->has_doc, 1);
+        *same = h && hash && strcmp(h, hash) == 0;
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(s->has_doc);
+    sqlite3_clear_bindings(s->has_doc);
+    return rc == SQLITE_OK ? RAML_OK : fail(s, rc, "cannot look up a document", err);
+}
+
+static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row *rows,
+                         const store_sent *sents, size_t nsents, bool replace, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    const raml_doc_meta *m = d->meta;
+    int rc = SQLITE_OK;
+    long long doc;
+    if (replace) {
+        bool same, exists;
+        raml_status st = s_has(b, m->id, d->hash, &same, &exists, err);
+        if (st != RAML_OK)
+            return st;
+        doc = s->last_doc;
+        sqlite3_stmt *dels[] = {s->del_keys, s->del_geo, s->del_ev};
+        for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
+            sqlite3_bind_int64(dels[i], 1, doc);
+            rc = step_done(dels[i]);
+        }
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_int64(s->del_fts, 1, doc * 1048576);
+            sqlite3_bind_int64(s->del_fts, 2, doc * 1048576 + 1048575);
+            rc = step_done(s->del_fts);
+        }
+        sqlite3_stmt *u = s->upd_doc;
+        sqlite3_bind_text(u, 1, d->hash, -1, SQLITE_STATIC);
+        bind_text(u, 2, m->publisher);
+        bind_text(u, 3, m->pub_date);
+        bind_text(u, 4, m->url);
+        bind_text(u, 5, m->title);
+        sqlite3_bind_text(u, 6, d->text ? d->text : "", (int)d->len, SQLITE_STATIC);
+        sqlite3_bind_int64(u, 7, (long long)time(NULL));
+        sqlite3_bind_int64(u, 8, doc);
+        if (rc == SQLITE_OK)
+            rc = step_done(u);
+        else
+            sqlite3_clear_bindings(u);
+    } else {
+        sqlite3_stmt *u = s->ins_doc;
+        sqlite3_bind_text(u, 1, m->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(u, 2, d->hash, -1, SQLITE_STATIC);
+        bind_text(u, 3, m->publisher);
+        bind_text(u, 4, m->pub_date);
+        bind_text(u, 5, m->url);
+        bind_text(u, 6, m->title);
+        sqlite3_bind_text(u, 7, d->text ? d->text : "", (int)d->len, SQLITE_STATIC);
+        sqlite3_bind_int64(u, 8, (long long)time(NULL));
+        rc = step_done(u);
+        doc = sqlite3_last_insert_rowid(s->db);
+    }
+    for (size_t i = 0; rc == SQLITE_OK && i < d->nevents; i++) {
+        const store_row *r = &rows[i];
+        sqlite3_stmt *e = s->ins_ev;
+        sqlite3_bind_int64(e, 1, doc);
+        sqlite3_bind_text(e, 2, r->event_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(e, 3, (int)r->sentence);
+        bind_text(e, 4, r->type);
+        bind_text(e, 5, r->date_lo);
+        bind_text(e, 6, r->date_hi);
+        bind_text(e, 7, r->country);
+        bind_text(e, 8, r->place);
+        if (r->located) {
+            sqlite3_bind_double(e, 9, r->lat);
+            sqlite3_bind_double(e, 10, r->lon);
+        }
+        sqlite3_bind_int(e, 11, r->actual);
+        sqlite3_bind_text(e, 12, r->json, (int)r->json_len, SQLITE_STATIC);
+        rc = step_done(e);
+        long long ev = sqlite3_last_insert_rowid(s->db);
+        for (int k = 0; rc == SQLITE_OK && k < r->nkeys; k++) {
+            sqlite3_bind_text(s->ins_key, 1, r->keys[k], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(s->ins_key, 2, ev);
+            rc = step_done(s->ins_key);
+        }
+        if (rc == SQLITE_OK && r->located) {
+            sqlite3_bind_int64(s->ins_geo, 1, ev);
+            sqlite3_bind_double(s->ins_geo, 2, r->lat);
+            sqlite3_bind_double(s->ins_geo, 3, r->lat);
+            sqlite3_bind_double(s->ins_geo, 4, r->lon);
+            sqlite3_bind_double(s->ins_geo, 5, r->lon);
+            rc = step_done(s->ins_geo);
+        }
+    }
+    for (size_t i = 0; rc == SQLITE_OK && i < nsents; i++) {
+        sqlite3_bind_int64(s->ins_fts, 1, doc * 1048576 + sents[i].index);
+        sqlite3_bind_text(s->ins_fts, 2, sents[i].stems, -1, SQLITE_STATIC);
+        rc = step_done(s->ins_fts);
+    }
+    return rc == SQLITE_OK ? RAML_OK : fail(s, rc, m->id, err);
+}
+
+static raml_status bind_all(sqlite_store *s, sqlite3_stmt *st, const store_params *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        if (p->v[i].num)
+            sqlite3_bind_double(st, i + 1, p->v[i].d);
+        else
+            sqlite3_bind_text(st, i + 1, p->v[i].s, -1, SQLITE_STATIC);
+    }
+    return RAML_OK;
+}
+
+static raml_status s_select(raml_store *b, const char *sql, const store_params *p,
+                            raml_store_event_fn fn, void *ctx, int *stopped, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return fail(s, rc, "cannot prepare the query", err);
+    bind_all(s, st, p);
+    *stopped = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (!t)
+            continue;
+        int r = fn(ctx, t, (size_t)sqlite3_column_bytes(st, 0));
+        if (r) {
+            *stopped = r;
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? RAML_OK : fail(s, rc, "query failed", err);
+}
+
+static raml_status s_load(raml_store *b, const char *sql, const store_params *p, store_load_fn fn,
+                          void *ctx, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return fail(s, rc, "cannot prepare the query", err);
+    bind_all(s, st, p);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *j = (const char *)sqlite3_column_text(st, 1);
+        if (fn(ctx, sqlite3_column_int64(st, 0), j ? j : "", (size_t)sqlite3_column_bytes(st, 1),
+               (const char *)sqlite3_column_text(st, 2))) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? RAML_OK : fail(s, rc, "query failed", err);
+}
+
+static raml_status s_exec(raml_store *b, const char *sql, const store_params *p, raml_error *err)
+{
+    sqlite_store *s = (sqlite_store *)b;
+    sqlite3_stmt *st;
+    /* Dedup runs the same few statements thousands of times: keep them prepared. */
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, 0, &st, NULL);
+    if (rc != SQLITE_OK)
+        return fail(s, rc, "cannot prepare a statement", err);
+    bind_all(s, st, p);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? RAML_OK : fail(s, rc, "write failed", err);
+}
+
+static const store_ops sqlite_ops = {
+    .kind = "sqlite",
+    .close = s_close,
+    .begin = s_begin,
+    .commit = s_commit,
+    .rollback = s_rollback,
+    .has_document = s_has,
+    .put_document = s_put,
+    .select_text = s_select,
+    .load = s_load,
+    .exec = s_exec,
+};
+
+raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out, raml_error *err)
+{
+    sqlite_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
+    s->base.ops = &sqlite_ops;
+    snprintf(s->path, sizeof s->path, "%s", path);
+    if (readonly && access(path, F_OK) != 0) {
+        free(s);
+        return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1,
+                              "no such database (run raml ingest first)");
+    }
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    raml_status st = RAML_OK;
+    if (rc != SQLITE_OK) {
+        st = fail(s, rc, "cannot open the database", err);
+        goto bad;
+    }
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, 2000);
+    if (!readonly) {
+        char *msg = NULL;
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
+        sqlite3_free(msg);
+        if (rc != SQLITE_OK) {
+            st = fail(s, rc, "cannot open the database for writing", err);
+            goto bad;
+        }
+    }
+    exec(s, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY");
+    sqlite3_create_function(s->db, "raml_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, km_fn,
+                            NULL, NULL);
+    if ((st = migrate(s, readonly, err)) != RAML_OK)
+        goto bad;
+    if (!readonly) {
+        struct {
+            sqlite3_stmt **st;
+            const char *sql;
+        } stmts[] = {
+            {&s->ins_doc, "INSERT INTO documents(doc_id, hash, publisher, pub_date, url, title, "
+                          "text, ingested_at) VALUES(?,?,?,?,?,?,?,?)"},
+            {&s->upd_doc, "UPDATE documents SET hash=?, publisher=?, pub_date=?, url=?, title=?, "
+                          "text=?, ingested_at=? WHERE id=?"},
+            {&s->ins_ev, "INSERT INTO events(doc, event_id, sentence, type, date_lo, date_hi, "
+                         "country, place, lat, lon, actual, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"},
+            {&s->ins_key, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?,?)"},
+            {&s->ins_geo, "INSERT INTO event_geo(id, minlat, maxlat, minlon, maxlon) VALUES(?,?,?,?,?)"},
+            {&s->ins_fts, "INSERT INTO sentence_fts(rowid, stems) VALUES(?,?)"},
+            {&s->del_keys, "DELETE FROM event_keys WHERE event IN (SELECT id FROM events WHERE doc=?)"},
+            {&s->del_geo, "DELETE FROM event_geo WHERE id IN (SELECT id FROM events WHERE doc=?)"},
+            {&s->del_ev, "DELETE FROM events WHERE doc=?"},
+            {&s->del_fts, "DELETE FROM sentence_fts WHERE rowid BETWEEN ? AND ?"},
+        };
+        for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++)
+            if ((st = prep(s, stmts[i].st, stmts[i].sql, err)) != RAML_OK)
+                goto bad;
+    }
+    if ((st = prep(s, &s->has_doc, "SELECT id, hash FROM documents WHERE doc_id=?", err)) != RAML_OK)
+        goto bad;
+    *out = &s->base;
+    return RAML_OK;
+bad:
+    s_close(&s->base);
+    return st;
+}
