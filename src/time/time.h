@@ -17,6 +17,8 @@ typedef struct raml_timelex raml_timelex;
 
 raml_status raml_timelex_load(const char *data_dir, raml_timelex **out, raml_error *err);
 void raml_timelex_free(raml_timelex *t);
+/* Number of rows loaded from dates.tsv. */
+size_t raml_timelex_size(const raml_timelex *t);
 bool raml_timelex_add_guard_words(const raml_timelex *t, raml_wordset *guard);
 
 /* The document date: pub_date when valid (YYYY-MM-DD), else a dateline near the top of the

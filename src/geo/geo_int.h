@@ -1,0 +1,72 @@
+/* The gazetteer's in-memory form, shared by the loader, toponym recognition and the
+ * event–place link. Internal to geo/. */
+#ifndef RAML_GEO_INT_H
+#define RAML_GEO_INT_H
+
+#include "geo/geo.h"
+#include "geo/phrase.h"
+
+typedef enum {
+    GEO_F_NONE = 0,
+    GEO_F_COUNTRY,
+    GEO_F_CAPITAL,
+    GEO_F_CITY,
+    GEO_F_TOWN,
+    GEO_F_VILLAGE,
+    GEO_F_ADMIN1,
+    GEO_F_ADMIN2,
+    GEO_F_REGION,
+    GEO_F_DISTRICT,
+    GEO_F_AIRPORT,
+    GEO_F_AIRBASE,
+    GEO_F_OILFIELD,
+    GEO_F_PORT,
+    GEO_F_MOUNTAIN,
+    GEO_F_VALLEY,
+    GEO_F_WATER,
+    GEO_F_CROSSING,
+    GEO_F_CAMP,
+    GEO_F_COUNT
+} geo_feature;
+
+geo_feature geo_feature_parse(const char *s);
+/* The precision of a bare mention of a place of this feature. */
+raml_geo_precision geo_feature_precision(geo_feature f);
+/* Broad classes, for matching a cue word's hint against a candidate. */
+int geo_feature_class(geo_feature f);
+/* Ranking among homonyms when nothing else decides (country > capital > city ...). */
+int geo_feature_rank(geo_feature f);
+
+typedef struct geo_place {
+    const char *name_en, *name_ar, *admin1; /* admin1 NULL when "-" */
+    char iso3[4];
+    double lat, lon;
+    long population; /* -1 unknown */
+    geo_feature feature;
+} geo_place;
+
+typedef enum { GEO_CUE_FEATURE, GEO_CUE_DIRECTION, GEO_CUE_DISTANCE, GEO_CUE_PREP } geo_cue_kind;
+
+typedef struct geo_cue {
+    geo_cue_kind kind;
+    geo_feature hint; /* feature cues; GEO_F_NONE otherwise */
+} geo_cue;
+
+struct raml_gazetteer {
+    char *bufs[3]; /* the files, split in place: every string points here */
+    geo_place *places;
+    size_t nplaces;
+    geo_cue *cues;
+    size_t ncues;
+    geo_phrase_index names; /* payload: place index */
+    geo_phrase_index cue_ix; /* payload: cue index */
+    geo_phrase_index stop_ix; /* payload: geo_stop tier */
+    geo_phrase_index title_ix; /* person titles; payload unused */
+};
+
+/* Stop-list (stoplist.c): names that are also common words need context. */
+typedef enum { GEO_STOP_NONE, GEO_STOP_NEED_CUE, GEO_STOP_NEED_CUE_OR_PREP } geo_stop;
+/* Fills g->stop_ix and g->title_ix from the static tables in stoplist.c. */
+bool geo_stoplist_build(raml_gazetteer *g);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * The event–place link. For each event, in order:
+ *   clause         — the first place after the trigger before the clause ends (a comma or
+ *                    other clause punctuation, or the next event's trigger in the sentence);
+ *   sentence       — else the place of the sentence nearest to the trigger;
+ *   document_focus — else the dateline place ("طرابلس - 12 يوليو" on the first line), or the
+ *                    most mentioned place of the document (the earliest on a tie).
+ * The span is the place name (or the anaphoric noun: المدينة in "غرب المدينة"). A relative
+ * position keeps the named place's coordinates: we do not offset the point, precision
+ * (near_town / sub_country_region) says it is approximate.
+ */
+#include "geo/toponym.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* First token whose bstart >= b. */
+static size_t token_at(const raml_text *t, uint32_t b)
+{
+    size_t lo = 0, hi = t->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->tokens[mid].bstart < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool clause_break(const raml_token *t)
+{
+    if (t->kind != RAML_TOK_PUNCT || !t->norm)
+        return false;
+    return strchr(",;:.!?()[]\"", t->norm[0]) != NULL || strcmp(t->norm, "\xD8\x8C") == 0 ||
+           strcmp(t->norm, "\xD8\x9B") == 0;
+}
+
+static int dateline_focus(const raml_text *text, const geo_mention *ms, size_t n)
+{
+    if (!n || !text->ntokens)
+        return -1;
+    const char *nl = memchr(text->text, '\n', text->len);
+    uint32_t line_end = nl ? (uint32_t)(nl - text->text) : (uint32_t)text->len;
+    const geo_mention *m = &ms[0];
+    if (m->place < 0 || text->tokens[m->first].bstart >= line_end || m->ctx_first > 2)
+        return -1;
+    size_t after = m->first + m->count;
+    if (after < text->ntokens && text->tokens[after].kind == RAML_TOK_PUNCT &&
+        text->tokens[after].bstart < line_end && (text->tokens[after].norm[0] == '-' ||
+                                                  text->tokens[after].norm[0] == ':'))
+        return 0;
+    return -1;
+}
+
+static int most_mentioned(const geo_mention *ms, size_t n)
+{
+    int best = -1, bestn = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ms[i].place < 0)
+            continue;
+        int c = 0;
+        for (size_t j = 0; j < n; j++)
+            c += ms[j].place == ms[i].place;
+        if (c > bestn) {
+            best = (int)i;
+            bestn = c;
+        }
+        if (n > 64 && i > 64)
+            break; /* keeps long documents linear enough; the focus is named early */
+    }
+    return best;
+}
+
+static void fill(const raml_gazetteer *g, raml_arena *a, const raml_text *t, const geo_mention *m,
+                 const char *method, raml_location *loc)
+{
+    const raml_token *f = &t->tokens[m->first], *l = &t->tokens[m->first + m->count - 1];
+    const geo_place *p = &g->places[m->place];
+    loc->present = true;
+    loc->span.text = raml_arena_strndup(a, t->text + f->bstart, l->bend - f->bstart);
+    loc->span.bstart = f->bstart;
+    loc->span.bend = l->bend;
+    loc->span.start = f->cstart;
+    loc->span.end = l->cend;
+    loc->resolved_name = p->name_en;
+    loc->name_ar = p->name_ar;
+    memcpy(loc->country, p->iso3, 4);
+    loc->admin1 = p->admin1;
+    loc->lat = p->lat;
+    loc->lon = p->lon;
+    loc->precision = m->precision;
+    loc->method = method;
+}
+
+raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const raml_text *text,
+                            raml_event *events, size_t nevents, const raml_trace *trace,
+                            raml_error *err)
+{
+    if (!g || !text || !text->ntokens || !nevents)
+        return RAML_OK;
+    geo_mention *ms;
+    size_t n;
+    if (geo_find_mentions(g, arena, text, &ms, &n) != RAML_OK || arena->failed)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "geo: out of memory");
+    if (!n)
+        return RAML_OK;
+    geo_resolve(g, ms, n, events, nevents);
+    int focus = dateline_focus(text, ms, n);
+    if (focus < 0)
+        focus = most_mentioned(ms, n);
+
+    size_t lo; /* first mention of the event's sentence */
+    for (size_t e = 0; e < nevents; e++) {
+        raml_event *ev = &events[e];
+        uint32_t s = ev->sentence_index;
+        if (s >= text->nsentences)
+            continue;
+        size_t hi = n;
+        lo = 0;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (ms[mid].sent < s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const raml_sentence *se = &text->sentences[s];
+        size_t send = (size_t)se->first + se->count;
+        size_t t0 = token_at(text, ev->trigger.bstart);
+        size_t t1 = t0;
+        while (t1 + 1 < send && text->tokens[t1 + 1].bend <= ev->trigger.bend)
+            t1++;
+        size_t cend = send;
+        for (size_t k = 0; k < nevents; k++) {
+            if (k == e || events[k].sentence_index != s || events[k].trigger.bstart <= ev->trigger.bend)
+                continue;
+            size_t tk = token_at(text, events[k].trigger.bstart);
+            if (tk < cend)
+                cend = tk;
+        }
+        for (size_t k = t1 + 1; k < cend; k++)
+            if (clause_break(&text->tokens[k])) {
+                cend = k;
+                break;
+            }
+        const geo_mention *pick = NULL;
+        const char *method = NULL;
+        size_t bestd = (size_t)-1;
+        for (size_t i = lo; i < n && ms[i].sent == s; i++) {
+            if (ms[i].place < 0)
+                continue;
+            if (!pick && ms[i].ctx_first > t1 && ms[i].first < cend) {
+                pick = &ms[i];
+                method = "clause";
+                break;
+            }
+        }
+        if (!pick) {
+            for (size_t i = lo; i < n && ms[i].sent == s; i++) {
+                if (ms[i].place < 0)
+                    continue;
+                size_t d = ms[i].first > t0 ? ms[i].first - t0 : t0 - ms[i].first;
+                if (d < bestd) {
+                    bestd = d;
+                    pick = &ms[i];
+                    method = "sentence";
+                }
+            }
+        }
+        if (!pick && focus >= 0) {
+            pick = &ms[focus];
+            method = "document_focus";
+        }
+        if (pick)
+            fill(g, arena, text, pick, method, &ev->location);
+    }
+    if (arena->failed)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "geo: out of memory");
+    return RAML_OK;
+}

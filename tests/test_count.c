@@ -1,0 +1,111 @@
+/* Casualty figures: each cue pattern, qualifiers, exclusions and attachment to the right
+ * event. Numbers are digits here (no numbers.tsv: nw == NULL path); number words are tested
+ * end to end once the text layer's raml_number_at is in. */
+#include "count/count.h"
+#include "count/cues.h"
+#include "harness.h"
+#include "text/text.h"
+
+static raml_arena a;
+
+static raml_text analyze(const char *s)
+{
+    raml_text t = {0};
+    t.text = s;
+    t.len = strlen(s);
+    raml_tokenize(&a, s, t.len, &t.tokens, &t.ntokens);
+    for (size_t i = 0; i < t.ntokens; i++)
+        raml_segment_token(&a, &t.tokens[i], NULL);
+    raml_split_sentences(&a, s, t.tokens, t.ntokens, 0, &t.sentences, &t.nsentences);
+    return t;
+}
+
+static raml_event mkevent(const raml_text *t, const char *trig, const char *type)
+{
+    raml_event ev;
+    memset(&ev, 0, sizeof ev);
+    const char *p = strstr(t->text, trig);
+    ev.trigger.bstart = (uint32_t)(p - t->text);
+    ev.trigger.bend = ev.trigger.bstart + (uint32_t)strlen(trig);
+    ev.plover_type = type;
+    return ev;
+}
+
+static raml_event one(const char *s, const char *trig)
+{
+    raml_text t = analyze(s);
+    raml_event ev = mkevent(&t, trig, "ASSAULT");
+    raml_error err;
+    CHECK_INT(raml_count_casualties(NULL, &a, &t, &ev, 1, NULL, &err), RAML_OK);
+    return ev;
+}
+
+#define EXPECT_COUNT(field_, n_, q_)                                                        \
+    do {                                                                                    \
+        CHECK(field_.present);                                                              \
+        CHECK_INT(field_.count, n_);                                                        \
+        CHECK_STR(raml_qualifier_name(field_.qualifier), q_);                               \
+    } while (0)
+
+int main(void)
+{
+    raml_arena_init(&a, 1 << 16);
+    /* The folded table agrees with the text layer's folding. */
+    for (int i = 0; i < cas_ncues; i++) {
+        char buf[64];
+        raml_fold(cas_cues[i].plain, strlen(cas_cues[i].plain), buf, sizeof buf, NULL);
+        CHECK_MSG(strcmp(buf, cas_cues[i].folded) == 0, "cue %s folds to %s, table has %s",
+                  cas_cues[i].plain, buf, cas_cues[i].folded);
+    }
+    raml_event ev;
+    ev = one("قتل 12 شخصا وأصيب 20 آخرون في الهجوم.", "قتل");
+    EXPECT_COUNT(ev.killed, 12, "exact");
+    EXPECT_COUNT(ev.injured, 20, "exact");
+    CHECK_STR(ev.killed.span.text, "قتل 12");
+    CHECK(!ev.arrested.present);
+    ev = one("أسفر القصف عن مقتل 7 مدنيين.", "القصف");
+    EXPECT_COUNT(ev.killed, 7, "exact");
+    ev = one("أسفر القصف عن 9 قتلى و4 جرحى.", "القصف");
+    EXPECT_COUNT(ev.killed, 9, "exact");
+    EXPECT_COUNT(ev.injured, 4, "exact");
+    ev = one("أسفر القصف عن 15 قتيلا على الأقل.", "القصف");
+    EXPECT_COUNT(ev.killed, 15, "at_least");
+    CHECK_INT(ev.killed.low, 15);
+    CHECK_STR(ev.killed.span.text, "15 قتيلا على الأقل");
+    ev = one("لقي 6 أشخاص حتفهم في الانفجار.", "الانفجار");
+    EXPECT_COUNT(ev.killed, 6, "exact");
+    ev = one("أودى الانفجار بحياة 11 شخصا.", "الانفجار");
+    EXPECT_COUNT(ev.killed, 11, "exact");
+    ev = one("أسفر الهجوم عن سقوط قتلى وجرحى.", "الهجوم");
+    EXPECT_COUNT(ev.killed, -1, "unspecified");
+    EXPECT_COUNT(ev.injured, -1, "unspecified");
+    CHECK_INT(ev.killed.low, -1);
+    ev = one("أسفر الهجوم عن قتيلين.", "الهجوم");
+    EXPECT_COUNT(ev.killed, 2, "exact");
+    ev = one("أصيب 3 جنود في الهجوم.", "الهجوم");
+    EXPECT_COUNT(ev.injured, 3, "exact");
+    ev = one("انفجرت عبوة على بعد 160 كيلومترا من المدينة.", "انفجرت");
+    CHECK(!ev.killed.present && !ev.injured.present);
+    ev = one("قتل 20000000 شخص.", "قتل"); /* above 10 million: not a figure */
+    CHECK(!ev.killed.present);
+    /* Arrests go to the COERCE event, deaths to the ASSAULT event of the same sentence. */
+    {
+        raml_text t = analyze("داهمت الشرطة الحي واعتقلت 30 شخصا بعد هجوم أسفر عن مقتل 4 جنود.");
+        raml_event evs[2] = {mkevent(&t, "داهمت", "COERCE"), mkevent(&t, "هجوم", "ASSAULT")};
+        raml_error err;
+        raml_count_casualties(NULL, &a, &t, evs, 2, NULL, &err);
+        CHECK(!evs[0].killed.present);
+        EXPECT_COUNT(evs[1].killed, 4, "exact");
+        CHECK(!evs[1].arrested.present);
+    }
+    {
+        raml_text t = analyze("قصفت الطائرات القرية وقتل 5 أشخاص، وشنت القوات حملة اعتقال 12 شخصا.");
+        raml_event evs[2] = {mkevent(&t, "قصفت", "ASSAULT"), mkevent(&t, "حملة", "COERCE")};
+        raml_error err;
+        raml_count_casualties(NULL, &a, &t, evs, 2, NULL, &err);
+        EXPECT_COUNT(evs[0].killed, 5, "exact");
+        EXPECT_COUNT(evs[1].arrested, 12, "exact");
+    }
+    raml_arena_free(&a);
+    return harness_finish("count");
+}

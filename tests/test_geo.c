@@ -1,0 +1,185 @@
+/* Gazetteer loading and validation, toponyms through clitics and cues, relative positions,
+ * disambiguation and the event–place link. Data: tests/fixtures/geo/ only. */
+#include "geo/geo.h"
+#include "geo/geo_int.h"
+#include "harness.h"
+#include "text/text.h"
+
+static raml_wordset *guard;
+
+static raml_text analyze(raml_arena *a, const char *s)
+{
+    raml_text t = {0};
+    t.text = s;
+    t.len = strlen(s);
+    raml_tokenize(a, s, t.len, &t.tokens, &t.ntokens);
+    for (size_t i = 0; i < t.ntokens; i++)
+        raml_segment_token(a, &t.tokens[i], guard);
+    raml_split_sentences(a, s, t.tokens, t.ntokens, 0, &t.sentences, &t.nsentences);
+    return t;
+}
+
+/* One event whose trigger is the first occurrence of `trig` (in sentence `sent`). */
+static raml_event mkevent(const raml_text *t, const char *trig, uint32_t sent, const char *type)
+{
+    raml_event ev;
+    memset(&ev, 0, sizeof ev);
+    const char *p = strstr(t->text, trig);
+    ev.sentence_index = sent;
+    ev.trigger.bstart = (uint32_t)(p - t->text);
+    ev.trigger.bend = ev.trigger.bstart + (uint32_t)strlen(trig);
+    ev.trigger.text = trig;
+    ev.plover_type = type;
+    return ev;
+}
+
+/* Locates a one-event document and returns the location. */
+static raml_location loc1(const raml_gazetteer *g, raml_arena *a, const char *text,
+                          const char *trig, uint32_t sent)
+{
+    raml_text t = analyze(a, text);
+    raml_event ev = mkevent(&t, trig, sent, "ASSAULT");
+    raml_error err;
+    raml_status st = raml_geo_locate(g, a, &t, &ev, 1, NULL, &err);
+    CHECK_INT(st, RAML_OK);
+    return ev.location;
+}
+
+#define EXPECT_PLACE(text_, trig_, name_, prec_, method_)                                       \
+    do {                                                                                   \
+        raml_location l_ = loc1(g, &a, text_, trig_, 0);                                  \
+        CHECK_MSG(l_.present, "no place in: %s", text_);                                  \
+        if (l_.present) {                                                                  \
+            CHECK_STR(l_.resolved_name, name_);                                           \
+            CHECK_STR(raml_geo_precision_name(l_.precision), prec_);                        \
+            CHECK_STR(l_.method, method_);                                                \
+        }                                                                                  \
+    } while (0)
+
+static void load_errors(void)
+{
+    raml_gazetteer *g = NULL;
+    raml_error err;
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/bad_lat", &g, &err), RAML_ERR_INPUT);
+    CHECK(strstr(err.message, "bad_lat/gazetteer.tsv:3:") != NULL);
+    CHECK(strstr(err.message, "latitude") != NULL);
+    CHECK_INT(err.line, 3);
+    CHECK(g == NULL);
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/bad_cols", &g, &err), RAML_ERR_INPUT);
+    CHECK(strstr(err.message, "bad_cols/gazetteer.tsv:1: expected 10 columns, found 9") != NULL);
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/bad_feature", &g, &err), RAML_ERR_INPUT);
+    CHECK(strstr(err.message, "unknown feature 'metropolis'") != NULL);
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/missing", &g, &err), RAML_ERR_INPUT);
+    CHECK(strstr(err.message, "gazetteer.tsv") != NULL);
+}
+
+int main(void)
+{
+    load_errors();
+    raml_gazetteer *g = NULL;
+    raml_error err;
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/data", &g, &err), RAML_OK);
+    if (!g) {
+        fprintf(stderr, "%s\n", err.message);
+        return harness_finish("geo");
+    }
+    CHECK_INT(raml_gazetteer_size(g), 23);
+    guard = raml_wordset_new();
+    CHECK(raml_gazetteer_add_guard_words(g, guard));
+    raml_arena a;
+    raml_arena_init(&a, 1 << 16);
+
+    /* Clitics and prefixes. */
+    EXPECT_PLACE("قصفت الطائرات سرت أمس.", "قصفت", "Sirte", "town", "clause");
+    EXPECT_PLACE("قصفت الطائرات بمدينة سرت أمس.", "قصفت", "Sirte", "town", "clause");
+    EXPECT_PLACE("وصلت التعزيزات لسرت أمس.", "وصلت", "Sirte", "town", "clause");
+    EXPECT_PLACE("اندلعت اشتباكات في مصراتة وبنغازي.", "اندلعت", "Misratah", "town", "clause");
+    EXPECT_PLACE("اندلعت اشتباكات وبنغازي تحت الحصار.", "اندلعت", "Benghazi", "town", "clause");
+    /* Multi-word names, with and without the article on the text side. */
+    EXPECT_PLACE("هاجم مسلحون بني وليد ليلا.", "هاجم", "Bani Walid", "town", "clause");
+    EXPECT_PLACE("قصف الطيران ودير الزور تحت النار.", "قصف", "Deir ez-Zor", "town", "clause");
+    EXPECT_PLACE("انتشر الجيش بالجبل الأخضر.", "انتشر", "Jebel Akhdar", "sub_country_region",
+                 "clause");
+    /* Cues set the feature: an air base, a governorate vs the city of the same name. */
+    EXPECT_PLACE("قصفت طائرات مسيرة قاعدة الجفرة.", "قصفت", "Al Jufra Air Base", "point", "clause");
+    EXPECT_PLACE("قصفت الطائرات محافظة إدلب.", "قصفت", "Idlib Governorate", "admin1", "clause");
+    EXPECT_PLACE("قصفت الطائرات مدينة إدلب.", "قصفت", "Idlib", "town", "clause");
+    /* Relative positions. */
+    EXPECT_PLACE("سقطت قذائف شمال سرت.", "سقطت", "Sirte", "near_town", "clause");
+    EXPECT_PLACE("تقدمت القوات جنوب ليبيا.", "تقدمت", "Libya", "sub_country_region", "clause");
+    EXPECT_PLACE("قصفت الطائرات ريف إدلب الجنوبي.", "قصفت", "Idlib", "admin2", "clause");
+    {
+        raml_location l = loc1(g, &a, "وصل الوفد إلى سرت. وانفجرت عبوة 160 كيلومترا غرب المدينة.",
+                               "انفجرت", 1);
+        CHECK(l.present);
+        if (l.present) {
+            CHECK_STR(l.resolved_name, "Sirte");
+            CHECK_STR(raml_geo_precision_name(l.precision), "near_town");
+            CHECK_STR(l.span.text, "المدينة");
+        }
+    }
+    /* Disambiguation: Tripoli goes with the document's country. */
+    EXPECT_PLACE("اشتباكات في طرابلس.", "اشتباكات", "Tripoli", "town", "clause");
+    EXPECT_PLACE("اشتباكات في طرابلس. وتوتر في بيروت ولبنان.", "اشتباكات", "Tripoli (Lebanon)",
+                 "town", "clause");
+    EXPECT_PLACE("اشتباكات في البيضاء. وغارات على اليمن.", "اشتباكات", "Al Bayda (Yemen)", "town",
+                 "clause");
+    EXPECT_PLACE("اشتباكات في البيضاء.", "اشتباكات", "Al Bayda (Libya)", "town", "clause");
+    {
+        /* Actors' countries vote too. */
+        raml_text t = analyze(&a, "اشتباكات في البيضاء.");
+        raml_event ev = mkevent(&t, "اشتباكات", 0, "ASSAULT");
+        ev.nactors = 1;
+        memcpy(ev.actors[0].country, "YEM", 4);
+        raml_geo_locate(g, &a, &t, &ev, 1, NULL, &err);
+        CHECK_STR(ev.location.resolved_name, "Al Bayda (Yemen)");
+        CHECK_STR(ev.location.country, "YEM");
+    }
+    /* Stop-list: المدينة "the city" is not Medina without a cue; الباب needs a preposition. */
+    CHECK(!loc1(g, &a, "دخل المسلحون المدينة ليلا.", "دخل", 0).present);
+    EXPECT_PLACE("زار الوفد مدينة المدينة.", "زار", "Medina", "town", "clause");
+    CHECK(!loc1(g, &a, "أغلق المسلحون الباب بقوة.", "أغلق", 0).present);
+    EXPECT_PLACE("اشتباكات عنيفة في الباب.", "اشتباكات", "Al Bab", "town", "clause");
+    CHECK(!loc1(g, &a, "قال لي المسؤول ذلك.", "قال", 0).present);
+    /* Link methods: clause vs sentence vs document focus; the dateline wins the focus. */
+    EXPECT_PLACE("في بنغازي، قصفت الطائرات مواقع.", "قصفت", "Benghazi", "town", "sentence");
+    {
+        const char *doc = "مصراتة - 12 يوليو\nوصل الوفد إلى سرت ثم إلى سرت. واندلعت اشتباكات عنيفة.";
+        raml_text t = analyze(&a, doc);
+        CHECK(t.nsentences >= 2);
+        raml_event ev = mkevent(&t, "اندلعت", (uint32_t)t.nsentences - 1, "ASSAULT");
+        raml_geo_locate(g, &a, &t, &ev, 1, NULL, &err);
+        CHECK(ev.location.present);
+        CHECK_STR(ev.location.resolved_name, "Misratah");
+        CHECK_STR(ev.location.method, "document_focus");
+    }
+    {
+        const char *doc = "وصل الوفد إلى سرت ثم إلى سرت وبنغازي. واندلعت اشتباكات عنيفة.";
+        raml_text t = analyze(&a, doc);
+        raml_event ev = mkevent(&t, "اندلعت", (uint32_t)t.nsentences - 1, "ASSAULT");
+        raml_geo_locate(g, &a, &t, &ev, 1, NULL, &err);
+        CHECK_STR(ev.location.resolved_name, "Sirte");
+        CHECK_STR(ev.location.method, "document_focus");
+    }
+    {
+        /* Two events, two clauses, two places; spans point at the name in the text. */
+        const char *doc = "قصفت الطائرات سرت، واندلعت اشتباكات في بنغازي.";
+        raml_text t = analyze(&a, doc);
+        raml_event ev[2] = {mkevent(&t, "قصفت", 0, "ASSAULT"), mkevent(&t, "اندلعت", 0, "ASSAULT")};
+        raml_geo_locate(g, &a, &t, ev, 2, NULL, &err);
+        CHECK_STR(ev[0].location.resolved_name, "Sirte");
+        CHECK_STR(ev[1].location.resolved_name, "Benghazi");
+        CHECK_STR(ev[1].location.span.text, "بنغازي");
+        CHECK_INT(ev[1].location.span.bend - ev[1].location.span.bstart, strlen("بنغازي"));
+        CHECK_STR(ev[1].location.name_ar, "بنغازي");
+        CHECK_STR(ev[1].location.country, "LBY");
+        CHECK_STR(ev[1].location.admin1, "Banghazi");
+        CHECK(ev[1].location.lat > 32.0 && ev[1].location.lat < 32.2);
+    }
+    CHECK(!loc1(g, &a, "اندلعت اشتباكات عنيفة.", "اندلعت", 0).present);
+
+    raml_arena_free(&a);
+    raml_wordset_free(guard);
+    raml_gazetteer_free(g);
+    return harness_finish("geo");
+}

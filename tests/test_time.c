@@ -1,0 +1,143 @@
+/* Document date and event dates against a fixed document date. Data: tests/fixtures/geo/. */
+#include "harness.h"
+#include "text/text.h"
+#include "time/time.h"
+#include "time/time_int.h"
+
+static raml_wordset *guard;
+static raml_timelex *tl;
+static raml_arena a;
+
+static raml_text analyze(const char *s)
+{
+    raml_text t = {0};
+    t.text = s;
+    t.len = strlen(s);
+    raml_tokenize(&a, s, t.len, &t.tokens, &t.ntokens);
+    for (size_t i = 0; i < t.ntokens; i++)
+        raml_segment_token(&a, &t.tokens[i], guard);
+    raml_split_sentences(&a, s, t.tokens, t.ntokens, 0, &t.sentences, &t.nsentences);
+    return t;
+}
+
+/* The date of a single event triggered by the text's first word, doc date 2017-06-07 (Wed). */
+static raml_date date_of(const char *s, const char *doc_date)
+{
+    raml_text t = analyze(s);
+    raml_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.trigger.bstart = 0;
+    ev.trigger.bend = t.ntokens ? t.tokens[0].bend : 0;
+    raml_error err;
+    CHECK_INT(raml_time_date_events(tl, &a, &t, doc_date, &ev, 1, NULL, &err), RAML_OK);
+    return ev.date;
+}
+
+#define DOC "2017-06-07"
+#define EXPECT_DATE(text_, val_, prec_, meth_)                                              \
+    do {                                                                                    \
+        raml_date d_ = date_of(text_, DOC);                                                 \
+        CHECK_MSG(strcmp(d_.value, val_) == 0, "%s: value %s, expected %s", text_, d_.value, \
+                  val_);                                                                    \
+        CHECK_STR(raml_date_precision_name(d_.precision), prec_);                           \
+        CHECK_STR(raml_date_method_name(d_.method), meth_);                                 \
+    } while (0)
+
+static void doc_dates(void)
+{
+    char out[11];
+    raml_text t = analyze("نص");
+    raml_time_doc_date(tl, &t, "2020-02-29", out);
+    CHECK_STR(out, "2020-02-29");
+    raml_time_doc_date(tl, &t, "2019-02-29", out); /* invalid pub_date: ignored */
+    CHECK_STR(out, "");
+    t = analyze("طرابلس - 12 يوليو/تموز 2020\nاندلعت اشتباكات.");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "2020-07-12");
+    t = analyze("الأحد 4 أبريل (نيسان) 2016\nنص الخبر.");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "2016-04-04");
+    t = analyze("(2017/6/4)\nنص");
+    raml_time_doc_date(tl, &t, "", out);
+    CHECK_STR(out, "2017-06-04");
+    t = analyze("٣٠/٠٥/٢٠١٧ - وكالات\nنص");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "2017-05-30");
+    t = analyze("سطر أول\nسطر ثان\nسطر ثالث\nسطر رابع 30/05/2017");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, ""); /* beyond the dateline zone */
+    t = analyze("31/02/2017\nنص");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "");
+}
+
+int main(void)
+{
+    raml_arena_init(&a, 1 << 16);
+    raml_error err;
+    CHECK_INT(raml_timelex_load("tests/fixtures/geo/missing", &tl, &err), RAML_ERR_INPUT);
+    CHECK_INT(raml_timelex_load("tests/fixtures/geo/data", &tl, &err), RAML_OK);
+    if (!tl) {
+        fprintf(stderr, "%s\n", err.message);
+        return harness_finish("time");
+    }
+    CHECK_INT(raml_timelex_size(tl), 70);
+    guard = raml_wordset_new();
+    CHECK(raml_timelex_add_guard_words(tl, guard));
+
+    /* Calendar. */
+    CHECK_INT(cal_weekday(cal_days(2017, 6, 7)), 3);
+    int y, m, d;
+    cal_civil(cal_hijri_days(1438, 9, 1), &y, &m, &d);
+    CHECK_MSG(y == 2017 && m == 5 && d >= 26 && d <= 28, "1 Ramadan 1438 -> %d-%d-%d", y, m, d);
+
+    doc_dates();
+
+    /* Explicit dates. */
+    EXPECT_DATE("قتل 3 أشخاص يوم 2017/6/4 في هجوم.", "2017-06-04", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 30/05/2017 ليلا.", "2017-05-30", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في ٣٠/٠٥/٢٠١٧ ليلا.", "2017-05-30", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 4 أبريل 2016.", "2016-04-04", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 4 إبريل/نيسان 2016.", "2016-04-04", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 4 أفريل 2016.", "2016-04-04", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 4 نيسان (أبريل) 2016.", "2016-04-04", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في أبريل/نيسان 2016.", "2016-04", "month", "explicit");
+    EXPECT_DATE("وقع الهجوم عام 2015.", "2015", "year", "explicit");
+    EXPECT_DATE("وقع الهجوم في 2 يونيو.", "2017-06-02", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 20 ديسمبر.", "2016-12-20", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم منتصف يوليو.", "2016-07", "month", "explicit");
+    EXPECT_DATE("وقع الهجوم منتصف مايو 2017.", "2017-05", "month", "explicit");
+    EXPECT_DATE("دارت المعارك بين 3 و5 يونيو.", "2017-06-03", "day", "explicit");
+    EXPECT_DATE("وقع الهجوم في 15 رمضان 1438.", "2017-06-10", "day", "explicit");
+    /* Relative expressions. */
+    EXPECT_DATE("وقع الهجوم الأحد.", "2017-06-04", "day", "relative_weekday");
+    EXPECT_DATE("وقع الهجوم يوم الأربعاء.", "2017-06-07", "day", "relative_weekday");
+    EXPECT_DATE("وقع الهجوم يوم الأربعاء الماضي.", "2017-05-31", "day", "relative_weekday");
+    EXPECT_DATE("وقع الهجوم الخميس الماضي.", "2017-06-01", "day", "relative_weekday");
+    EXPECT_DATE("وقع الهجوم أمس.", "2017-06-06", "day", "relative_offset");
+    EXPECT_DATE("قتل 12 شخصا في غارة على بلدة في ريف إدلب الجنوبي يوم الثلاثاء، بحسب مصادر.", "2017-06-06", "day", "relative_weekday");
+    EXPECT_DATE("وقع الهجوم أول أمس.", "2017-06-05", "day", "relative_offset");
+    EXPECT_DATE("وقع الهجوم اليوم.", "2017-06-07", "day", "relative_offset");
+    EXPECT_DATE("وقع الهجوم الشهر الماضي.", "2017-05", "month", "relative_offset");
+    EXPECT_DATE("وقع الهجوم العام الماضي.", "2016", "year", "relative_offset");
+    EXPECT_DATE("وقع الهجوم الأسبوع الماضي.", "2017-05-31", "week", "relative_offset");
+    EXPECT_DATE("وقع الهجوم في وقت سابق.", "2017-06-07", "day", "pub_date_fallback");
+    /* Impossible dates are not guessed; no date → fallback; no doc date → unknown. */
+    EXPECT_DATE("وقع الهجوم في 31/02/2017.", "2017-06-07", "day", "pub_date_fallback");
+    EXPECT_DATE("وقع الهجوم في 12/13/2017.", "2017-06-07", "day", "pub_date_fallback");
+    EXPECT_DATE("وقع الهجوم في 31 فبراير 2017.", "2017-06-07", "day", "pub_date_fallback");
+    EXPECT_DATE("وقع الهجوم.", "2017-06-07", "day", "pub_date_fallback");
+    {
+        raml_date d0 = date_of("وقع الهجوم أمس.", "");
+        CHECK_STR(d0.value, "");
+        CHECK_STR(raml_date_precision_name(d0.precision), "unknown");
+        CHECK_INT(d0.method, RAML_DATE_NONE);
+        d0 = date_of("وقع الهجوم في 4 أبريل 2016.", NULL);
+        CHECK_STR(d0.value, "2016-04-04");
+        CHECK_STR(d0.span.text, "4 أبريل 2016");
+    }
+    raml_timelex_free(tl);
+    raml_wordset_free(guard);
+    raml_arena_free(&a);
+    return harness_finish("time");
+}
