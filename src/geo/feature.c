@@ -6,13 +6,51 @@
 static const char *const names[GEO_F_COUNT] = {
     "",        "country",  "capital", "city",     "town", "village", "admin1",
     "admin2",  "region",   "district", "airport", "airbase", "oilfield", "port",
-    "mountain", "valley",  "water",   "crossing", "camp"};
+    "mountain", "valley",  "water",   "crossing", "camp", "facility"};
 
 geo_feature geo_feature_parse(const char *s)
 {
     for (int i = 1; i < GEO_F_COUNT; i++)
         if (strcmp(s, names[i]) == 0)
             return (geo_feature)i;
+    return GEO_F_NONE;
+}
+
+/* place_cues.tsv names things finer than the gazetteer's features (a mosque, a market, a
+ * plateau); they only steer disambiguation, so each maps to the nearest gazetteer class. */
+geo_feature geo_cue_hint_parse(const char *s)
+{
+    static const struct {
+        const char *hint;
+        geo_feature feature;
+    } aliases[] = {
+        {"base", GEO_F_AIRBASE},       {"admin3", GEO_F_ADMIN2},
+        {"strip", GEO_F_REGION},       {"border", GEO_F_REGION},
+        {"plain", GEO_F_REGION},       {"plateau", GEO_F_MOUNTAIN},
+        {"hill", GEO_F_MOUNTAIN},      {"forest", GEO_F_REGION},
+        {"oasis", GEO_F_TOWN},         {"island", GEO_F_REGION},
+        {"river", GEO_F_WATER},        {"lake", GEO_F_WATER},
+        {"gasfield", GEO_F_OILFIELD},  {"refinery", GEO_F_OILFIELD},
+        {"neighbourhood_block", GEO_F_DISTRICT},
+        {"square", GEO_F_DISTRICT},    {"street", GEO_F_DISTRICT},
+        {"road", GEO_F_DISTRICT},      {"market", GEO_F_DISTRICT},
+        {"station", GEO_F_FACILITY},   {"university", GEO_F_FACILITY},
+        {"school", GEO_F_FACILITY},    {"mosque", GEO_F_FACILITY},
+        {"hospital", GEO_F_FACILITY},  {"prison", GEO_F_FACILITY},
+        {"embassy", GEO_F_FACILITY},   {"factory", GEO_F_FACILITY},
+        {"facility", GEO_F_FACILITY},  {"headquarters", GEO_F_FACILITY},
+        {"farm", GEO_F_FACILITY},      {"bank", GEO_F_FACILITY},
+        {"bridge", GEO_F_FACILITY},    {"building", GEO_F_FACILITY},
+        {"checkpoint", GEO_F_CROSSING}, {"church", GEO_F_FACILITY},
+        {"dam", GEO_F_FACILITY},       {"city_centre", GEO_F_DISTRICT},
+        {"coast", GEO_F_REGION},       {"desert", GEO_F_REGION},
+    };
+    geo_feature f = geo_feature_parse(s);
+    if (f != GEO_F_NONE)
+        return f;
+    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+        if (strcmp(s, aliases[i].hint) == 0)
+            return aliases[i].feature;
     return GEO_F_NONE;
 }
 
@@ -30,7 +68,8 @@ raml_geo_precision geo_feature_precision(geo_feature f)
     case GEO_F_AIRBASE:
     case GEO_F_OILFIELD:
     case GEO_F_PORT:
-    case GEO_F_CROSSING: return RAML_GEO_POINT;
+    case GEO_F_CROSSING:
+    case GEO_F_FACILITY: return RAML_GEO_POINT;
     default: return RAML_GEO_TOWN; /* capital city town village district camp */
     }
 }

@@ -98,7 +98,7 @@ static raml_status load_cues(raml_gazetteer *g, const char *path, raml_error *er
         else
             return geo_tsv_error(&t, err, "unknown cue kind '%s'", f[1]);
         if (c.kind == GEO_CUE_FEATURE) {
-            c.hint = geo_feature_parse(f[2]);
+            c.hint = geo_cue_hint_parse(f[2]);
             if (c.hint == GEO_F_NONE)
                 return geo_tsv_error(&t, err, "unknown feature_hint '%s'", f[2]);
         }

@@ -26,10 +26,13 @@ typedef enum {
     GEO_F_WATER,
     GEO_F_CROSSING,
     GEO_F_CAMP,
+    GEO_F_FACILITY, /* only as a cue hint: a building or installation (مستشفى، سجن، مصفاة) */
     GEO_F_COUNT
 } geo_feature;
 
 geo_feature geo_feature_parse(const char *s);
+/* A place_cues.tsv feature_hint: a gazetteer feature or one of the finer cue-only hints. */
+geo_feature geo_cue_hint_parse(const char *s);
 /* The precision of a bare mention of a place of this feature. */
 raml_geo_precision geo_feature_precision(geo_feature f);
 /* Broad classes, for matching a cue word's hint against a candidate. */

@@ -85,8 +85,7 @@ raml_status geo_tsv_error(const geo_tsv *t, raml_error *err, const char *fmt, ..
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return raml_error_set(err, RAML_ERR_INPUT, t->path, t->line, -1, "%s:%ld: %s", t->path,
-                          t->line, msg);
+    return raml_error_set(err, RAML_ERR_INPUT, t->path, t->line, -1, "%s", msg);
 }
 
 int geo_split_bar(char *cell, char **parts, int max)

@@ -13,7 +13,8 @@ static tl_unit parse_unit(const char *s, size_t n)
 {
     if (n == 3 && !memcmp(s, "day", 3))
         return TL_UNIT_DAY;
-    if (n == 4 && !memcmp(s, "week", 4))
+    /* A weekend is resolved like its week: week precision is all a reader can rely on. */
+    if ((n == 4 && !memcmp(s, "week", 4)) || (n == 7 && !memcmp(s, "weekend", 7)))
         return TL_UNIT_WEEK;
     if (n == 5 && !memcmp(s, "month", 5))
         return TL_UNIT_MONTH;
@@ -35,7 +36,7 @@ static bool parse_value(tl_entry *e, const char *v)
     case TL_REL_DAY:
         return geo_parse_long(v, &x) && x >= -30 && x <= 30 && ((e->value = (int)x), true);
     case TL_MODIFIER:
-        return geo_parse_long(v, &x) && x >= -1 && x <= 1 && ((e->value = (int)x), true);
+        return geo_parse_long(v, &x) && x >= -2 && x <= 2 && ((e->value = (int)x), true);
     case TL_REL_PERIOD: {
         const char *colon = strchr(v, ':');
         if (!colon)
@@ -45,6 +46,9 @@ static bool parse_value(tl_entry *e, const char *v)
                x <= 10 && ((e->value = (int)x), true);
     }
     case TL_PART:
+        /* غرة (first_day) is the start of the period: as precise as "early" at month level. */
+        if (!strcmp(v, "first_day"))
+            return (e->value = -1), true;
         if (!strcmp(v, "mid") || !strcmp(v, "early") || !strcmp(v, "late"))
             return (e->value = v[0] == 'm' ? 0 : v[0] == 'e' ? -1 : 1), true;
         return false;
