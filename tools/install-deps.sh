@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libutf8proc-dev libsqlite3-dev libcjson-dev libmicrohttpd-dev libpq-dev
-      sqlite3 postgresql python3 time)
+      sqlite3 postgresql python3 time curl chromium nodejs)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
