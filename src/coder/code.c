@@ -1,0 +1,267 @@
+/* raml_code_text: every sentence → events. Confidence is a simple additive heuristic:
+ * 0.45 base, +0.2 with an actor, +0.15 with a recipient, +0.1 for a verb trigger, +0.05
+ * when the actor is named (not generic); minus penalties for attempts and non-actual
+ * modality; clamped to [0.1, 0.95]. */
+#include "coder/coder_int.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+void cw_tracef(const cw_sentence *s, const char *fmt, ...)
+{
+    if (!s->trace || !s->trace->emit)
+        return;
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    s->trace->emit(s->trace->ctx, line);
+}
+
+raml_span cw_span(const cw_sentence *s, uint32_t first, uint32_t end)
+{
+    raml_span sp = {0};
+    if (end <= first)
+        return sp;
+    const raml_token *a = cw_tok(s, first), *b = cw_tok(s, end - 1);
+    sp.text = raml_arena_strndup(s->arena, s->text->text + a->bstart, b->bend - a->bstart);
+    sp.start = a->cstart;
+    sp.end = b->cend;
+    sp.bstart = a->bstart;
+    sp.bend = b->bend;
+    return sp;
+}
+
+static void fill_actor(cw_sentence *s, raml_actor *out, int mi, raml_role role, const cw_roles *r)
+{
+    const cw_mention *m = &s->mentions[mi];
+    memset(out, 0, sizeof *out);
+    out->role = role;
+    out->span = cw_span(s, m->first, m->end);
+    out->name = m->name;
+    out->name_ar = m->name_ar;
+    out->actor_id = m->actor_id;
+    memcpy(out->country, m->country, 4);
+    memcpy(out->sector, m->sector, 4);
+    memcpy(out->sectors, m->sectors, sizeof out->sectors);
+    out->nsectors = m->nsectors;
+    if (role == RAML_ROLE_ACTOR && m->bare_country && !out->sector[0]) {
+        strcpy(out->sector, "GOV"); /* واشنطن قررت: the government */
+        strcpy(out->sectors[0], "GOV");
+        out->nsectors = 1;
+    }
+    if (role == RAML_ROLE_ACTOR && m->demonym_only && r->actor_sector_override) {
+        strcpy(out->sector, r->actor_sector_override);
+        strcpy(out->sectors[0], out->sector);
+        out->nsectors = 1;
+    }
+    out->is_generic = m->generic;
+    snprintf(out->cameo, sizeof out->cameo, "%s%s", out->country, out->sector);
+}
+
+/* Generic agents without a country take the one country named in the sentence (قتل ثلاثة
+ * مدنيين في سوريا); unidentified gunmen keep none. */
+static void context_country(const cw_sentence *s, raml_event *ev)
+{
+    const char *only = NULL;
+    for (int k = 0; k < s->nmentions; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (!m->bare_country)
+            continue;
+        if (only && strcmp(only, m->country) != 0)
+            return;
+        only = m->country;
+    }
+    if (!only)
+        return;
+    for (int i = 0; i < ev->nactors; i++) {
+        raml_actor *a = &ev->actors[i];
+        if (a->country[0] || !a->is_generic || !strcmp(a->sector, "UAF"))
+            continue;
+        memcpy(a->country, only, 4);
+        snprintf(a->cameo, sizeof a->cameo, "%s%s", a->country, a->sector);
+        if (ev->nrules < RAML_MAX_RULES)
+            ev->rule_ids[ev->nrules++] = "R-CONTEXT-COUNTRY";
+    }
+}
+
+static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
+{
+    /* one sport word may be a homograph (دورية patrol → دوري league): then an armed actor
+     * in the sentence vetoes; two or more sport words are a match report */
+    return s->sport && !s->weapons && (s->nsport >= 2 || !s->conflict) &&
+           (!strcmp(e->plover_type, "ASSAULT") || !strcmp(e->plover_type, "COERCE"));
+}
+
+/* Event words also appear in commentary, metaphor and general statements (تبرير القتل،
+ * ضربت الأزمة البلاد). An ASSAULT/COERCE event counts as actual only with conflict
+ * evidence: a weapon, casualty, military-equipment or armed-actor word in the sentence
+ * (احتل المركز الأول is no occupation), together with a participant or a verb trigger. A
+ * PROTEST needs a verb or a participant. Without it the event is kept as realis generic.
+ * A question is not a report: hypothetical. */
+static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
+{
+    if (ev->modality.realis != RAML_REALIS_ACTUAL)
+        return;
+    for (uint32_t i = s->first; i < s->end; i++) {
+        const raml_token *t = cw_tok(s, i);
+        if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '?') {
+            ev->modality.realis = RAML_REALIS_HYPOTHETICAL;
+            if (ev->nrules < RAML_MAX_RULES)
+                ev->rule_ids[ev->nrules++] = "R-QUESTION";
+            return;
+        }
+    }
+    bool verb = tr->e->pos == RAML_POS_VERB;
+    bool part = r->nactor || r->nrecip;
+    bool ok = true;
+    if (!strcmp(ev->plover_type, "ASSAULT") || !strcmp(ev->plover_type, "COERCE"))
+        ok = s->conflict && (part || verb);
+    else if (!strcmp(ev->plover_type, "PROTEST"))
+        ok = part || verb;
+    if (tr->e->form == RAML_FORM_AGENT) {
+        /* protesters alone are a topic; protesters doing something are a protest: a verb
+         * (dictionary or light verb) right before or after the agent noun */
+        int m = s->mention_at[tr->first - s->first];
+        uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
+        ok = false;
+        uint32_t cand[2] = {lo > s->first ? lo - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
+        for (int k = 0; k < 2; k++) {
+            uint32_t j = cand[k];
+            if (j == UINT32_MAX)
+                continue;
+            int tv = s->trigger_at[j - s->first];
+            if ((tv >= 0 && s->triggers[tv].e->pos == RAML_POS_VERB) ||
+                (cw_cls(s, j) & RAML_W_LIGHT))
+                ok = true;
+        }
+    }
+    if (!ok) {
+        ev->modality.realis = RAML_REALIS_GENERIC;
+        if (ev->nrules < RAML_MAX_RULES)
+            ev->rule_ids[ev->nrules++] = "R-NO-EVIDENCE";
+        cw_tracef(s, "  no conflict evidence: realis generic");
+    }
+}
+
+static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_sentence)
+{
+    const cw_trigger *tr = &s->triggers[t];
+    const raml_lex_entry *e = tr->e;
+    const raml_sentence *sent = &s->text->sentences[s->index];
+    memset(ev, 0, sizeof *ev);
+    ev->sentence_index = s->index;
+    ev->sentence = (raml_span){NULL, sent->cstart, sent->cend, sent->bstart, sent->bend};
+    ev->index_in_sentence = index_in_sentence;
+    ev->trigger = cw_span(s, tr->first, tr->end);
+    ev->plover_type = e->plover_type;
+    for (int i = 0; i < e->nmodes && i < RAML_MAX_MODES; i++)
+        ev->modes[ev->nmodes++] = e->modes[i];
+    snprintf(ev->cameo, sizeof ev->cameo, "%s", e->cameo);
+    ev->quad_class = e->quad;
+    ev->goldstein = e->goldstein;
+    ev->plover_score = e->plover_score;
+    ev->killed.count = ev->injured.count = ev->arrested.count = -1;
+    ev->killed.low = ev->killed.high = ev->injured.low = ev->injured.high = -1;
+    ev->arrested.low = ev->arrested.high = -1;
+
+    cw_tracef(s, "s%u trigger '%s' %s (%s, %s) tokens %u-%u", s->index, ev->trigger.text,
+              e->id, e->plover_type,
+              e->form == RAML_FORM_NOUN ? "noun" : e->form == RAML_FORM_PERFECT ? "perfect" : "imperfect",
+              tr->first, tr->end - 1);
+    cw_roles r;
+    cw_roles_for(s, t, &r);
+    double penalty;
+    cw_modality_for(s, t, &ev->modality, &ev->attribution, &r, &penalty);
+    for (int i = 0; i < r.nactor && ev->nactors < RAML_MAX_ACTORS; i++)
+        fill_actor(s, &ev->actors[ev->nactors++], r.actor[i], RAML_ROLE_ACTOR, &r);
+    for (int i = 0; i < r.nrecip && ev->nactors < RAML_MAX_ACTORS; i++)
+        fill_actor(s, &ev->actors[ev->nactors++], r.recip[i], RAML_ROLE_RECIPIENT, &r);
+    for (int i = 0; i < r.nrules && ev->nrules < RAML_MAX_RULES; i++)
+        ev->rule_ids[ev->nrules++] = r.rules[i];
+    if (ev->nrules < RAML_MAX_RULES)
+        ev->rule_ids[ev->nrules++] = e->id;
+    for (int i = 0; i < r.nactor + r.nrecip; i++) {
+        int mi = i < r.nactor ? r.actor[i] : r.recip[i - r.nactor];
+        const cw_mention *m = &s->mentions[mi];
+        for (int k = 0; k < m->nids && ev->nrules < RAML_MAX_RULES; k++)
+            ev->rule_ids[ev->nrules++] = m->ids[k];
+    }
+    context_country(s, ev);
+    evidence_gate(s, tr, &r, ev);
+    double c = 0.45 + (r.nactor ? 0.2 : 0) + (r.nrecip ? 0.15 : 0) +
+               (e->pos == RAML_POS_VERB ? 0.1 : 0) +
+               (r.nactor && !s->mentions[r.actor[0]].generic ? 0.05 : 0) - penalty;
+    ev->confidence = c < 0.1 ? 0.1 : c > 0.95 ? 0.95 : c;
+    cw_tracef(s, "  => %s actors %d/%d polarity %s realis %s certainty %s confidence %.2f",
+              e->plover_type, r.nactor, r.nrecip, raml_polarity_name(ev->modality.polarity),
+              raml_realis_name(ev->modality.realis), raml_certainty_name(ev->modality.certainty),
+              ev->confidence);
+}
+
+raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const raml_text *text,
+                           raml_event **events, size_t *nevents, const raml_trace *trace,
+                           raml_error *err)
+{
+    *events = NULL;
+    *nevents = 0;
+    if (!lex || !text)
+        return raml_error_set(err, RAML_ERR_USAGE, NULL, 0, -1, "raml_code_text: missing argument");
+    size_t cap = 0, n = 0;
+    raml_event *out = NULL;
+    cw_sentence *s = raml_arena_alloc(arena, sizeof *s);
+    if (!s)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    for (size_t si = 0; si < text->nsentences; si++) {
+        const raml_sentence *sent = &text->sentences[si];
+        if (!sent->count)
+            continue;
+        memset(s, 0, offsetof(cw_sentence, mentions));
+        s->nmentions = s->ntriggers = s->ncues = 0;
+        s->sport = s->conflict = s->weapons = false;
+        s->nsport = 0;
+        s->lex = lex;
+        s->text = text;
+        s->arena = arena;
+        s->trace = trace;
+        s->index = (uint32_t)si;
+        s->first = sent->first;
+        s->end = sent->first + sent->count;
+        s->cls = raml_arena_alloc(arena, sent->count * sizeof *s->cls);
+        s->mention_at = raml_arena_alloc(arena, sent->count * sizeof *s->mention_at);
+        s->trigger_at = raml_arena_alloc(arena, sent->count * sizeof *s->trigger_at);
+        if (!s->cls || !s->mention_at || !s->trigger_at)
+            return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+        cw_analyze(s);
+        uint32_t in_sentence = 0;
+        for (int t = 0; t < s->ntriggers; t++) {
+            const cw_trigger *tr = &s->triggers[t];
+            if (tr->host >= 0) {
+                cw_tracef(s, "s%zu '%s' restates trigger %d: no event of its own", si,
+                          tr->e->id, tr->host);
+                continue;
+            }
+            if (sport_metaphor(s, tr->e)) {
+                cw_tracef(s, "s%zu %s dropped: sport context, no conflict word", si, tr->e->id);
+                continue;
+            }
+            if (n == cap) {
+                size_t nc = cap ? cap * 2 : 16;
+                raml_event *ne = raml_arena_grow(arena, out, cap * sizeof *out, nc * sizeof *out);
+                if (!ne)
+                    return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+                out = ne;
+                cap = nc;
+            }
+            code_event(s, t, &out[n++], in_sentence++);
+        }
+    }
+    if (arena->failed)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    *events = out;
+    *nevents = n;
+    return RAML_OK;
+}

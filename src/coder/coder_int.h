@@ -1,0 +1,99 @@
+/* The coder's per-sentence working state, shared by the files of src/coder/. */
+#ifndef RAML_CODER_INT_H
+#define RAML_CODER_INT_H
+
+#include "coder/coder.h"
+#include "lexicon/lexicon_int.h"
+
+#define CW_MAX_ITEMS 64
+#define CW_MAX_RULES 10
+
+/* An actor mention: one or more adjacent dictionary matches composed into one agent
+ * (الجيش + العراقي → IRQ MIL). */
+typedef struct cw_mention {
+    uint32_t first, end;
+    char country[4], sector[4];
+    char sectors[RAML_MAX_SECTORS][4];
+    int nsectors;
+    const char *name, *name_ar, *actor_id;
+    const char *ids[3]; /* dictionary entry ids */
+    int nids;
+    const char *rule; /* how it was composed */
+    bool bare_country;  /* a country or capital alone: GOV when it acts */
+    bool generic, armed, person;
+    bool prep;  /* governed by a preposition: not a subject or object */
+    bool li;    /* ل proclitic: possessor / agent of a verbal noun */
+    bool wa;    /* و proclitic: coordinated with the previous mention */
+    bool demonym_only;
+} cw_mention;
+
+typedef struct cw_trigger {
+    uint32_t first, end;
+    const raml_lex_entry *e;
+    int host; /* index of the trigger whose event this one restates, or -1 */
+} cw_trigger;
+
+typedef struct cw_cue {
+    uint32_t first, end;
+    raml_cue_kind kind;
+    const char *id;
+} cw_cue;
+
+typedef struct cw_sentence {
+    const raml_lexicon *lex;
+    const raml_text *text;
+    raml_arena *arena;
+    const raml_trace *trace;
+    uint32_t index;
+    uint32_t first, end;   /* token range */
+    uint32_t *cls;         /* per token (relative): RAML_W_* */
+    int16_t *mention_at;   /* per token: mention covering it, or -1 */
+    int16_t *trigger_at;
+    cw_mention mentions[CW_MAX_ITEMS];
+    int nmentions;
+    cw_trigger triggers[CW_MAX_ITEMS];
+    int ntriggers;
+    cw_cue cues[CW_MAX_ITEMS];
+    int ncues;
+    bool sport, conflict; /* context words in the sentence */
+    bool weapons;         /* weapon, casualty or military-equipment words */
+    int nsport;           /* sport words */
+} cw_sentence;
+
+/* Roles found for one trigger. */
+typedef struct cw_roles {
+    int actor[3], nactor;
+    int recip[3], nrecip;
+    const char *rules[CW_MAX_RULES];
+    int nrules;
+    bool passive;
+    bool actor_from_speaker;
+    const char *actor_sector_override; /* e.g. MIL for غارة تركية */
+} cw_roles;
+
+static inline const raml_token *cw_tok(const cw_sentence *s, uint32_t i)
+{
+    return &s->text->tokens[i];
+}
+static inline uint32_t cw_cls(const cw_sentence *s, uint32_t i)
+{
+    return i >= s->first && i < s->end ? s->cls[i - s->first] : 0;
+}
+
+/* analyze.c */
+void cw_analyze(cw_sentence *s);
+bool cw_is_boundary(const cw_sentence *s, uint32_t i);
+bool cw_is_number(const cw_sentence *s, uint32_t i);
+uint32_t cw_clause_start(const cw_sentence *s, uint32_t i);
+uint32_t cw_clause_end(const cw_sentence *s, uint32_t i);
+/* roles.c */
+void cw_roles_for(cw_sentence *s, int t, cw_roles *r);
+void cw_add_rule(cw_roles *r, const char *rule);
+/* modality.c */
+void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
+                     double *confidence_penalty);
+/* trace */
+void cw_tracef(const cw_sentence *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+raml_span cw_span(const cw_sentence *s, uint32_t first, uint32_t end);
+
+#endif

@@ -1,0 +1,281 @@
+/* Modality (negation, future, intent, threat, hypothetical, attempt) and attribution
+ * (report verbs, according-to phrases, claims of responsibility) of one trigger.
+ * Cue words come from cues.tsv; the grammatical particles (لم، سوف، قد، إذا...) are also
+ * known built in, so the rules hold even with a thin cue file. Scope is by distance:
+ * particles govern the next two tokens, control verbs (يعتزم، هدد، حاول) six, or twelve when
+ * no punctuation intervenes.
+ * Threats: a threat verb (هدد، توعد) that is also a THREATEN trigger yields its own actual
+ * THREATEN event with the threatener as actor; the event it governs (هدد بقصف) is coded too,
+ * with realis threatened and the threatener as its actor (R-CONTROL). We do not re-type the
+ * governed ASSAULT as THREATEN: the THREATEN event already carries the speech act.
+ * Attempts (حاول اغتيال) keep realis actual — the attack took place — with rule R-ATTEMPT
+ * and lower confidence. */
+#include "coder/coder_int.h"
+
+#include <string.h>
+
+typedef struct {
+    uint32_t first, end;
+    raml_cue_kind kind;
+    const char *id;
+} cue_hit;
+
+static uint32_t word_cue_kind(uint32_t c, bool *ok, raml_cue_kind *k)
+{
+    *ok = true;
+    if (c & RAML_W_NEG) *k = RAML_CUE_NEGATION;
+    else if (c & RAML_W_DENY) *k = RAML_CUE_DENIAL;
+    else if (c & RAML_W_FUTURE) *k = RAML_CUE_FUTURE;
+    else if (c & RAML_W_INTENT) *k = RAML_CUE_INTENT;
+    else if (c & RAML_W_THREAT) *k = RAML_CUE_THREAT;
+    else if (c & RAML_W_HYPO) *k = RAML_CUE_HYPOTHETICAL;
+    else if (c & RAML_W_ATTEMPT) *k = RAML_CUE_ATTEMPT;
+    else if (c & RAML_W_SAY) *k = RAML_CUE_REPORT;
+    else if (c & RAML_W_SOURCE) *k = RAML_CUE_SOURCE;
+    else if (c & RAML_W_CLAIM) *k = RAML_CUE_CLAIM;
+    else *ok = false;
+    return c;
+}
+
+/* Every cue of the sentence, dictionary cues first, then built-in particles. */
+static int collect(const cw_sentence *s, cue_hit *out, int cap)
+{
+    int n = 0;
+    for (int k = 0; k < s->ncues && n < cap; k++)
+        out[n++] = (cue_hit){s->cues[k].first, s->cues[k].end, s->cues[k].kind, s->cues[k].id};
+    for (uint32_t i = s->first; i < s->end && n < cap; i++) {
+        bool ok;
+        raml_cue_kind k;
+        word_cue_kind(cw_cls(s, i), &ok, &k);
+        if (!ok)
+            continue;
+        bool dup = false;
+        for (int j = 0; j < n; j++)
+            dup |= out[j].first <= i && i < out[j].end;
+        if (!dup)
+            out[n++] = (cue_hit){i, i + 1, k, NULL};
+    }
+    return n;
+}
+
+static int speaker_near(const cw_sentence *s, uint32_t cue_first, uint32_t cue_end)
+{
+    for (uint32_t j = cue_end; j < cue_end + 4 && j < s->end; j++) {
+        if (cw_is_boundary(s, j) && j > cue_end)
+            break;
+        int k = s->mention_at[j - s->first];
+        if (k >= 0)
+            return k;
+    }
+    for (uint32_t j = cue_first; j > s->first && j + 3 > cue_first; j--) {
+        int k = s->mention_at[j - 1 - s->first];
+        if (k >= 0)
+            return k;
+    }
+    return -1;
+}
+
+static void set_speaker(cw_sentence *s, raml_attribution *a, int m)
+{
+    if (m < 0)
+        return;
+    const cw_mention *sp = &s->mentions[m];
+    a->speaker = cw_span(s, sp->first, sp->end);
+    a->speaker_name = sp->name ? sp->name : sp->name_ar;
+    memcpy(a->speaker_country, sp->country, 4);
+    memcpy(a->speaker_sector, sp->bare_country && !sp->sector[0] ? "GOV" : sp->sector, 4);
+}
+
+static bool boundary_between(const cw_sentence *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t j = from; j < to; j++)
+        if (cw_tok(s, j)->kind == RAML_TOK_PUNCT)
+            return true;
+    return false;
+}
+
+void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
+                     double *penalty)
+{
+    const cw_trigger *tr = &s->triggers[t];
+    memset(m, 0, sizeof *m);
+    memset(a, 0, sizeof *a);
+    *penalty = 0;
+    cue_hit cues[48];
+    int n = collect(s, cues, 48);
+    const raml_token *tt = cw_tok(s, tr->first);
+    if (tt->proclitics & RAML_PRO_SA) {
+        m->realis = RAML_REALIS_FUTURE;
+        m->cue = cw_span(s, tr->first, tr->end);
+        cw_add_rule(r, "R-FUTURE-SA");
+    }
+    bool is_threat = !strcmp(tr->e->plover_type, "THREATEN");
+    /* لضرب، لشن هجوم: ل + verbal noun is a purpose, not a report of the act */
+    if (tr->e->form == RAML_FORM_NOUN && (tt->proclitics & RAML_PRO_LI) && !(tt->proclitics & RAML_PRO_AL)) {
+        m->realis = RAML_REALIS_INTENDED;
+        m->cue = cw_span(s, tr->first, tr->first + 1);
+        cw_add_rule(r, "R-PURPOSE-LI");
+    }
+    for (int i = 0; i < n; i++) {
+        const cue_hit *c = &cues[i];
+        if (c->first >= tr->first && c->first < tr->end)
+            continue; /* the trigger itself (هدد as trigger and cue) */
+        bool before = c->end <= tr->first;
+        uint32_t dist = before ? tr->first - c->end : c->first - tr->end;
+        /* control verbs and particles reach across the clause up to sentence punctuation */
+        uint32_t reach = before && !boundary_between(s, c->end, tr->first) ? 12 : 6;
+        raml_span span = cw_span(s, c->first, c->end);
+        switch (c->kind) {
+        case RAML_CUE_NEGATION:
+            /* ما negates only a perfect verb right after it; elsewhere it is "what" */
+            if (cw_tok(s, c->first)->stem && !strcmp(cw_tok(s, c->first)->stem, "\xd9\x85\xd8\xa7") &&
+                (dist != 0 || tr->e->form != RAML_FORM_PERFECT))
+                break;
+            if (before && dist <= 1) {
+                m->polarity = RAML_POLARITY_NEGATED;
+                m->cue = span;
+                cw_add_rule(r, "R-NEG");
+            }
+            break;
+        case RAML_CUE_DENIAL:
+            if (before) {
+                m->polarity = RAML_POLARITY_NEGATED;
+                m->certainty = RAML_CERTAINTY_DENIED;
+                m->cue = span;
+                cw_add_rule(r, "R-DENY");
+            }
+            break;
+        case RAML_CUE_FUTURE:
+            if ((before && dist <= 1) || (!before && dist <= 5 && c->first > tr->first)) {
+                if ((before && !(cw_cls(s, c->first) & RAML_W_FUTURE && cw_tok(s, c->first)->proclitics & RAML_PRO_AL)) ||
+                    (!before)) {
+                    m->realis = RAML_REALIS_FUTURE;
+                    m->cue = span;
+                    cw_add_rule(r, "R-FUTURE");
+                }
+            }
+            break;
+        case RAML_CUE_INTENT:
+            if (before && dist <= reach && m->realis == RAML_REALIS_ACTUAL) {
+                m->realis = RAML_REALIS_INTENDED;
+                m->cue = span;
+                cw_add_rule(r, "R-INTENT");
+            }
+            break;
+        case RAML_CUE_THREAT:
+            if (before && dist <= reach && !is_threat) {
+                m->realis = RAML_REALIS_THREATENED;
+                m->cue = span;
+                cw_add_rule(r, "R-THREAT");
+            }
+            break;
+        case RAML_CUE_HYPOTHETICAL: {
+            bool qad = (cw_cls(s, c->first) & RAML_W_QAD) != 0;
+            if (qad && !(tr->e->form == RAML_FORM_IMPERFECT && dist == 0))
+                break; /* قد + perfect asserts */
+            /* unvocalised إن is the complementiser after قال far more often than "if" */
+            if ((cw_cls(s, c->first) & RAML_W_COMP) && c->first != s->first)
+                break;
+            if (before && dist <= reach) {
+                m->realis = RAML_REALIS_HYPOTHETICAL;
+                m->cue = span;
+                cw_add_rule(r, "R-HYPOTHETICAL");
+            }
+            break;
+        }
+        case RAML_CUE_ATTEMPT:
+            if (before && dist <= 4) {
+                /* an attempted attack still happened: realis stays actual */
+                cw_add_rule(r, "R-ATTEMPT");
+                *penalty += 0.1;
+            }
+            break;
+        case RAML_CUE_HISTORICAL:
+            if (dist <= 4) {
+                m->realis = RAML_REALIS_HISTORICAL;
+                m->cue = span;
+            }
+            break;
+        case RAML_CUE_ALLEGED:
+            if (before) {
+                m->certainty = RAML_CERTAINTY_ALLEGED;
+                m->cue = span;
+            }
+            break;
+        case RAML_CUE_REPORT:
+        case RAML_CUE_SOURCE:
+            if (!a->present && (before || c->kind == RAML_CUE_SOURCE || boundary_between(s, tr->end, c->first))) {
+                a->present = true;
+                a->cue = span;
+                int sp = speaker_near(s, c->first, c->end);
+                set_speaker(s, a, sp);
+                if (m->certainty == RAML_CERTAINTY_ASSERTED)
+                    m->certainty = RAML_CERTAINTY_REPORTED;
+                cw_add_rule(r, c->kind == RAML_CUE_REPORT ? "R-REPORT" : "R-SOURCE");
+                /* قال الجيش إنه قتل: the pronoun on إن is the speaker, who then acts */
+                for (uint32_t j = c->end; j < tr->first; j++)
+                    if ((cw_cls(s, j) & RAML_W_COMP) && cw_tok(s, j)->enclitic && sp >= 0 &&
+                        r->nactor == 0 && j + 2 >= tr->first && !r->passive) {
+                        r->actor[r->nactor++] = sp;
+                        cw_add_rule(r, "R-SPEAKER-PRONOUN");
+                    }
+            }
+            break;
+        case RAML_CUE_CLAIM:
+            if (dist <= 8) {
+                int cl = speaker_near(s, c->first, c->end);
+                a->present = true;
+                a->is_claim_of_responsibility = true;
+                a->cue = span;
+                set_speaker(s, a, cl);
+                if (cl >= 0) {
+                    bool already = false;
+                    for (int k = 0; k < r->nactor; k++)
+                        already |= r->actor[k] == cl;
+                    for (int k = 0; k < r->nrecip; k++)
+                        if (r->recip[k] == cl)
+                            r->recip[k] = r->recip[--r->nrecip];
+                    if (!already) {
+                        r->actor[0] = cl;
+                        r->nactor = 1;
+                    }
+                }
+                cw_add_rule(r, "R-CLAIM");
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    /* the controller of يعتزم/هدد/حاول is the actor of the governed event */
+    if (r->nactor == 0 && m->realis != RAML_REALIS_ACTUAL) {
+        for (int i = 0; i < n; i++) {
+            const cue_hit *c = &cues[i];
+            if ((c->kind == RAML_CUE_INTENT || c->kind == RAML_CUE_THREAT ||
+                 c->kind == RAML_CUE_ATTEMPT) && c->end <= tr->first && tr->first - c->end <= 6) {
+                int k = speaker_near(s, c->first, c->end);
+                if (k >= 0 && k != (r->nrecip ? r->recip[0] : -1)) {
+                    r->actor[r->nactor++] = k;
+                    cw_add_rule(r, "R-CONTROL");
+                    break;
+                }
+            }
+        }
+    }
+    /* عام 2004، منذ 1994 in the trigger's clause: background, not the reported event */
+    if (m->realis == RAML_REALIS_ACTUAL) {
+        uint32_t cs = cw_clause_start(s, tr->first), ce = cw_clause_end(s, tr->end - 1);
+        for (uint32_t j = cs; j + 1 < ce; j++) {
+            const raml_token *y = cw_tok(s, j + 1);
+            if ((cw_cls(s, j) & RAML_W_YEARWORD) && y->kind == RAML_TOK_NUMBER && y->value >= 1900 &&
+                y->value <= 2100) {
+                m->realis = RAML_REALIS_HISTORICAL;
+                m->cue = cw_span(s, j, j + 2);
+                cw_add_rule(r, "R-YEAR-HISTORICAL");
+                break;
+            }
+        }
+    }
+    if (m->realis != RAML_REALIS_ACTUAL || m->polarity == RAML_POLARITY_NEGATED)
+        *penalty += 0.05;
+}

@@ -1,0 +1,446 @@
+/* Who did what to whom: actor and recipient of one trigger from Arabic word order, voice,
+ * prepositions and agentive phrases. Every decision adds a rule id (R-...) to the event. */
+#include "coder/coder_int.h"
+
+#include <string.h>
+
+#define DAMMA 0x064F
+
+void cw_add_rule(cw_roles *r, const char *rule)
+{
+    for (int i = 0; i < r->nrules; i++)
+        if (r->rules[i] == rule || strcmp(r->rules[i], rule) == 0)
+            return;
+    if (r->nrules < CW_MAX_RULES)
+        r->rules[r->nrules++] = rule;
+}
+
+static bool has_role(const cw_roles *r, int m)
+{
+    for (int i = 0; i < r->nactor; i++)
+        if (r->actor[i] == m)
+            return true;
+    for (int i = 0; i < r->nrecip; i++)
+        if (r->recip[i] == m)
+            return true;
+    return false;
+}
+
+/* Adds mention m and the mentions coordinated with it (الجيش والشرطة). */
+static void set_role(cw_sentence *s, cw_roles *r, bool actor, int m, const char *rule)
+{
+    if (m < 0 || has_role(r, m))
+        return;
+    int *list = actor ? r->actor : r->recip;
+    int *n = actor ? &r->nactor : &r->nrecip;
+    if (*n >= 3)
+        return;
+    list[(*n)++] = m;
+    cw_add_rule(r, rule);
+    for (int k = m + 1; k < s->nmentions && *n < 3; k++) {
+        const cw_mention *prev = &s->mentions[k - 1], *mk = &s->mentions[k];
+        if (!mk->wa || mk->first > prev->end + 1 || mk->prep)
+            break;
+        list[(*n)++] = k;
+        cw_add_rule(r, "R-COORD");
+    }
+    cw_tracef(s, "  %s: %s tokens %u-%u (%s)", rule, actor ? "actor" : "recipient",
+              s->mentions[m].first, s->mentions[m].end - 1, s->mentions[m].rule);
+}
+
+/* The first mention in [from, to) satisfying the filters. */
+static int mention_in(const cw_sentence *s, uint32_t from, uint32_t to, bool allow_prep, bool allow_li)
+{
+    for (int k = 0; k < s->nmentions; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (m->first < from || m->first >= to)
+            continue;
+        if ((m->prep && !allow_prep) || (m->li && !allow_li))
+            continue;
+        return k;
+    }
+    return -1;
+}
+
+/* The last mention before `to`, moved back to the head of its coordination (الجيش والشرطة). */
+static int last_mention_in(const cw_sentence *s, uint32_t from, uint32_t to)
+{
+    for (int k = s->nmentions - 1; k >= 0; k--) {
+        const cw_mention *m = &s->mentions[k];
+        if (m->first >= from && m->end <= to && !m->prep && !m->li) {
+            while (k > 0 && s->mentions[k].wa && s->mentions[k - 1].end + 1 >= s->mentions[k].first &&
+                   s->mentions[k - 1].first >= from && !s->mentions[k - 1].prep)
+                k--;
+            return k;
+        }
+    }
+    return -1;
+}
+
+static int mention_starting(const cw_sentence *s, uint32_t i)
+{
+    if (i >= s->end)
+        return -1;
+    int k = s->mention_at[i - s->first];
+    return k >= 0 && s->mentions[k].first == i ? k : -1;
+}
+
+/* First mention within `span` tokens after i (ضد مواقع للجيش: skip the non-actor noun). */
+static int mention_after(const cw_sentence *s, uint32_t i, uint32_t span, uint32_t limit)
+{
+    for (uint32_t j = i; j < i + span && j < limit; j++) {
+        int k = s->mention_at[j - s->first];
+        if (k >= 0)
+            return k;
+        if (s->trigger_at[j - s->first] >= 0)
+            return -1;
+    }
+    return -1;
+}
+
+static bool surface_passive(const cw_sentence *s, const raml_token *t)
+{
+    /* a written damma on the first letter: قُتل، يُقتل */
+    const unsigned char *p = (const unsigned char *)s->text->text + t->bstart;
+    const unsigned char *e = (const unsigned char *)s->text->text + t->bend;
+    int letters = 0;
+    while (p + 1 < e) {
+        uint32_t cp = (p[0] & 0xE0) == 0xC0 ? ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F) : 0;
+        size_t len = (p[0] & 0x80) == 0 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : 4;
+        if (cp == DAMMA)
+            return letters <= 2;
+        if (cp < 0x064B || cp > 0x0652)
+            letters++;
+        if (letters > 2)
+            return false;
+        p += len;
+    }
+    return false;
+}
+
+static bool is_number(const cw_sentence *s, uint32_t i) { return cw_is_number(s, i); }
+
+/* The stem ends like a conjugated perfect (قتلت، قتلوا، قتلنا): not the bare 3ms قتل that
+ * can be a passive with a number as its subject. */
+static bool conjugated(const raml_token *t)
+{
+    const char *st = t->stem ? t->stem : "";
+    size_t n = strlen(st);
+    static const char *const ends[] = {"\xd8\xaa", "\xd9\x88\xd8\xa7", "\xd9\x86\xd8\xa7", "\xd8\xaa\xd9\x85"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e + 4 && memcmp(st + n - e, ends[k], e) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* على يد X، من قبل X، بنيران X، شنها X، and cues.tsv agent cues: X is the actor. */
+static int agent_phrase(cw_sentence *s, uint32_t from, uint32_t to, const char **rule)
+{
+    for (uint32_t j = from; j < to; j++) {
+        uint32_t c = cw_cls(s, j);
+        const raml_token *t = cw_tok(s, j);
+        uint32_t after = 0;
+        if ((c & RAML_W_HAND) && j > s->first && (cw_cls(s, j - 1) & RAML_W_TARGET))
+            after = j + 1, *rule = "R-AGENT-ALAYAD";
+        else if ((c & RAML_W_BEFORE) && j > s->first && cw_tok(s, j - 1)->stem &&
+                 strcmp(cw_tok(s, j - 1)->stem, "\xd9\x85\xd9\x86") == 0)
+            after = j + 1, *rule = "R-AGENT-MINQIBAL";
+        else if ((c & RAML_W_FIRE) && (t->proclitics & RAML_PRO_BI))
+            after = j + 1, *rule = "R-AGENT-BINIRAN";
+        else if ((c & (RAML_W_LIGHT | RAML_W_CLAIM)) && t->enclitic && j > from)
+            after = j + 1, *rule = c & RAML_W_CLAIM ? "R-AGENT-CLAIMED" : "R-AGENT-SHANNAHA";
+        if (after) {
+            int m = mention_after(s, after, 2, s->end);
+            if (m >= 0)
+                return m;
+        }
+    }
+    for (int k = 0; k < s->ncues; k++)
+        if (s->cues[k].kind == RAML_CUE_AGENT && s->cues[k].first >= from && s->cues[k].first < to) {
+            int m = mention_after(s, s->cues[k].end, 2, s->end);
+            if (m >= 0) {
+                *rule = "R-AGENT-CUE";
+                return m;
+            }
+        }
+    return -1;
+}
+
+/* على/ضد/استهدف/بحق X: X is the recipient. */
+static int target_phrase(cw_sentence *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t j = from; j < to; j++) {
+        uint32_t c = cw_cls(s, j);
+        bool haqq = (c & RAML_W_HAQQ) && (cw_tok(s, j)->proclitics & RAML_PRO_BI);
+        if (!(c & RAML_W_TARGET) && !haqq)
+            continue;
+        if ((c & RAML_W_TARGET) && j + 1 < s->end && (cw_cls(s, j + 1) & RAML_W_HAND))
+            continue; /* على يد is the agent */
+        int m = mention_after(s, j + 1, 3, to);
+        if (m >= 0)
+            return m;
+    }
+    for (int k = 0; k < s->ncues; k++)
+        if (s->cues[k].kind == RAML_CUE_TARGET && s->cues[k].first >= from && s->cues[k].first < to) {
+            int m = mention_after(s, s->cues[k].end, 3, to);
+            if (m >= 0)
+                return m;
+        }
+    return -1;
+}
+
+static bool transitive_harm(const raml_lex_entry *e)
+{
+    return !strcmp(e->plover_type, "ASSAULT") || !strcmp(e->plover_type, "COERCE");
+}
+
+/* Is there an object-like word (noun, number) between `from` and the next preposition or
+ * clause boundary? Decides active VSO (قصفت الطائرات مواقع) against a lone passive subject
+ * (قتل جندي في هجوم). */
+static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t j = from; j < to; j++) {
+        const raml_token *t = cw_tok(s, j);
+        int mk = s->mention_at[j - s->first];
+        if (mk >= 0 && s->mentions[mk].wa) { /* الشرطة والجيش: still the subject */
+            j = s->mentions[mk].end - 1;
+            continue;
+        }
+        uint32_t c = cw_cls(s, j);
+        if (c & RAML_W_PREP || t->kind == RAML_TOK_PUNCT || (t->proclitics & (RAML_PRO_BI | RAML_PRO_WA)))
+            return false;
+        if (s->trigger_at[j - s->first] >= 0)
+            return false;
+        if (t->kind == RAML_TOK_NUMBER || t->kind == RAML_TOK_ARABIC)
+            return true;
+    }
+    return false;
+}
+
+static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
+{
+    const raml_lex_entry *e = tr->e;
+    const raml_token *vt = cw_tok(s, tr->first);
+    const char *rule = NULL;
+    int agent = agent_phrase(s, tr->end, ce, &rule);
+    bool passive = e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt);
+    if (passive)
+        cw_add_rule(r, "R-PASSIVE");
+    if (!passive && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
+        tr->end == tr->first + 1 && is_number(s, tr->end)) {
+        passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
+        cw_add_rule(r, "R-PASSIVE-TAMYIZ");
+    }
+    if (agent >= 0) {
+        set_role(s, r, true, agent, rule);
+        passive = true;
+    }
+    int target = target_phrase(s, tr->end, ce);
+    if (passive) {
+        int subj = mention_in(s, tr->end, ce, false, false);
+        if (subj >= 0 && subj != agent)
+            set_role(s, r, false, subj, "R-PASSIVE-SUBJ");
+        else if (r->nrecip == 0) {
+            int left = last_mention_in(s, cs, tr->first);
+            if (left >= 0)
+                set_role(s, r, false, left, "R-PASSIVE-SVO");
+        }
+        if (target >= 0 && r->nrecip == 0)
+            set_role(s, r, false, target, "R-TARGET");
+        r->passive = true;
+        return;
+    }
+    /* relative clause: X التي/الذي + verb */
+    if (tr->first > s->first && (cw_cls(s, tr->first - 1) & RAML_W_REL)) {
+        int ante = last_mention_in(s, s->first, tr->first - 1);
+        if (ante >= 0)
+            set_role(s, r, true, ante, "R-REL");
+    }
+    bool svo = false;
+    if (r->nactor == 0) {
+        int left = last_mention_in(s, cs, tr->first);
+        if (left >= 0) {
+            set_role(s, r, true, left, "R-SVO");
+            svo = true;
+        }
+    } else {
+        svo = true;
+    }
+    int subj = -1;
+    if (r->nactor == 0) {
+        subj = mention_in(s, tr->end, ce, false, false);
+        if (subj >= 0) {
+            const cw_mention *m = &s->mentions[subj];
+            /* voice in triggers.tsv describes the vocalised verb; unvocalised قتل is both */
+            if (transitive_harm(e) && e->form == RAML_FORM_PERFECT && target < 0 &&
+                tr->end == tr->first + 1 && !has_object(s, m->end, ce)) {
+                /* قتل جندي / اعتقل صحفي with nothing after: the subject is the patient */
+                set_role(s, r, false, subj, "R-PASSIVE-LONE");
+                r->passive = true;
+                return;
+            }
+            set_role(s, r, true, subj, "R-VSO");
+        }
+    }
+    if (target >= 0) {
+        set_role(s, r, false, target, "R-TARGET");
+        return;
+    }
+    uint32_t from = svo ? tr->end : (subj >= 0 ? s->mentions[subj].end : tr->end);
+    for (int k = 0; k < s->nmentions; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (m->first < from || m->first >= ce || m->prep || has_role(r, k))
+            continue;
+        if (m->wa && r->nactor && k > 0 && s->mentions[k - 1].end + 1 >= m->first &&
+            has_role(r, k - 1))
+            continue;
+        set_role(s, r, false, k, m->li ? "R-OBJ-POSSESSOR" : "R-OBJ");
+        break;
+    }
+}
+
+static bool prep_governed(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    return (t->proclitics & (RAML_PRO_BI | RAML_PRO_KA | RAML_PRO_LI)) ||
+           (i > s->first && (cw_cls(s, i - 1) & RAML_W_PREP));
+}
+
+static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
+{
+    const raml_lex_entry *e = tr->e;
+    const char *rule = NULL;
+    if (e->form == RAML_FORM_AGENT) {
+        int self = s->mention_at[tr->first - s->first];
+        if (self >= 0)
+            set_role(s, r, true, self, "R-AGENT-NOUN");
+        int target = target_phrase(s, tr->end, ce);
+        if (target >= 0)
+            set_role(s, r, false, target, "R-TARGET");
+        return;
+    }
+    int agent = agent_phrase(s, tr->end, ce < s->end ? s->end : ce, &rule);
+    if (agent >= 0)
+        set_role(s, r, true, agent, rule);
+    /* مقتل 12 جنديا، مقتل خمسة من الجنود: the counted noun is the genitive */
+    uint32_t g0 = tr->end;
+    while (g0 < s->end && g0 < tr->end + 3 && mention_starting(s, g0) < 0 &&
+           (cw_is_number(s, g0) || (cw_cls(s, g0) & RAML_W_MIN && g0 > tr->end)))
+        g0++;
+    int gen = mention_starting(s, g0);
+    if (gen >= 0 && g0 > tr->end)
+        gen = (cw_cls(s, g0 - 1) & RAML_W_MIN) || cw_is_number(s, g0 - 1) ? gen : -1;
+    if (gen >= 0 && (!s->mentions[gen].prep || g0 > tr->end) && !s->mentions[gen].wa) {
+        const cw_mention *g = &s->mentions[gen];
+        if (g->demonym_only && r->nactor == 0) {
+            set_role(s, r, true, gen, "R-NOUN-ADJ"); /* غارة تركية */
+            r->actor_sector_override = transitive_harm(e) || !strcmp(e->plover_type, "MOBILIZE") ? "MIL" : "GOV";
+        } else if (g->li && r->nactor == 0 && e->voice != RAML_VOICE_PASSIVE) {
+            set_role(s, r, true, gen, "R-NOUN-LI"); /* هجوم لتنظيم الدولة */
+        } else if (!g->li && g->armed && e->voice != RAML_VOICE_PASSIVE && r->nactor == 0) {
+            set_role(s, r, true, gen, "R-NOUN-GEN-ACTOR"); /* هجوم الجيش */
+        } else if (!g->li) {
+            set_role(s, r, false, gen, "R-NOUN-GEN"); /* مقتل جنديين */
+        }
+    }
+    /* هجوم من قوات الدعم السريع: من after the event noun introduces its agent */
+    if (r->nactor == 0 && tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_MIN) &&
+        e->voice != RAML_VOICE_PASSIVE) {
+        int k = mention_starting(s, tr->end + 1);
+        if (k >= 0)
+            set_role(s, r, true, k, "R-NOUN-MIN");
+    }
+    if (r->nactor == 0) {
+        int li = -1;
+        for (uint32_t j = tr->end; j < tr->end + 3 && j < ce; j++) {
+            int k = mention_starting(s, j);
+            if (k >= 0 && s->mentions[k].li) {
+                li = k;
+                break;
+            }
+        }
+        if (li >= 0 && e->voice != RAML_VOICE_PASSIVE)
+            set_role(s, r, true, li, "R-NOUN-LI");
+    }
+    int target = target_phrase(s, tr->end, ce);
+    if (target >= 0)
+        set_role(s, r, false, target, "R-TARGET");
+    /* شن الجيش هجوما / الجيش شن هجوما: the light verb's subject */
+    for (uint32_t j = tr->first; j > cs && j + 10 > tr->first && r->nactor == 0; j--) {
+        if (!(cw_cls(s, j - 1) & RAML_W_LIGHT) || cw_tok(s, j - 1)->enclitic)
+            continue;
+        int subj = mention_in(s, j, tr->first, false, false);
+        if (subj < 0)
+            subj = last_mention_in(s, cs, j - 1);
+        if (subj >= 0)
+            set_role(s, r, true, subj, "R-LIGHT-VERB");
+    }
+    /* تعرضت القوات لهجوم: the subject of "undergo" is the recipient */
+    for (uint32_t j = tr->first; j > cs && j + 5 > tr->first; j--) {
+        if (!(cw_cls(s, j - 1) & RAML_W_UNDERGO))
+            continue;
+        int subj = mention_in(s, j, tr->first, false, false);
+        if (subj < 0)
+            subj = last_mention_in(s, cs, j - 1);
+        if (subj >= 0)
+            set_role(s, r, false, subj, "R-UNDERGO");
+        break;
+    }
+    if (r->nactor == 0 && !prep_governed(s, tr->first)) {
+        int left = last_mention_in(s, cs, tr->first);
+        if (left >= 0 && s->mentions[left].end + 3 >= tr->first && !has_role(r, left))
+            set_role(s, r, true, left, "R-NOUN-SUBJ");
+    }
+}
+
+void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
+{
+    memset(r, 0, sizeof *r);
+    const cw_trigger *tr = &s->triggers[t];
+    uint32_t cs = cw_clause_start(s, tr->first);
+    uint32_t ce = cw_clause_end(s, tr->end - 1);
+    if (tr->e->pos == RAML_POS_VERB)
+        verb_roles(s, tr, r, cs, ce);
+    else
+        noun_roles(s, tr, r, cs, ce);
+    /* two-sided fighting: بين X و Y, X ... مع Y — every side is an actor */
+    if (!strcmp(tr->e->plover_type, "ASSAULT")) {
+        for (uint32_t j = tr->end; j < ce && j < tr->end + 8; j++) {
+            uint32_t c = cw_cls(s, j);
+            if (c & RAML_W_BETWEEN) {
+                int k = mention_after(s, j + 1, 2, s->end);
+                if (k >= 0) {
+                    r->nrecip = 0;
+                    set_role(s, r, true, k, "R-BETWEEN");
+                }
+                break;
+            }
+            if ((c & RAML_W_WITH) && r->nactor) {
+                int k = mention_after(s, j + 1, 2, s->end);
+                if (k >= 0) {
+                    r->nrecip = 0;
+                    set_role(s, r, true, k, "R-WITH");
+                }
+                break;
+            }
+        }
+    }
+    /* a restating verbal noun lends its actor/recipient to the verb's event */
+    for (int k = 0; k < s->ntriggers; k++) {
+        if (s->triggers[k].host != t || (r->nactor && r->nrecip))
+            continue;
+        cw_roles sub;
+        memset(&sub, 0, sizeof sub);
+        noun_roles(s, &s->triggers[k], &sub, cw_clause_start(s, s->triggers[k].first),
+                   cw_clause_end(s, s->triggers[k].end - 1));
+        for (int i = 0; i < sub.nactor && r->nactor == 0; i++)
+            set_role(s, r, true, sub.actor[i], "R-MERGED-NOUN");
+        for (int i = 0; i < sub.nrecip && r->nrecip == 0; i++)
+            if (!has_role(r, sub.recip[i]))
+                set_role(s, r, false, sub.recip[i], "R-MERGED-NOUN");
+        if (!r->actor_sector_override)
+            r->actor_sector_override = sub.actor_sector_override;
+    }
+}
