@@ -113,6 +113,112 @@ static int on_cluster(void *c, const char *json, size_t len)
     return 0;
 }
 
+typedef struct clall {
+    int n, maxdocs;
+    int nevents;
+} clall;
+
+static int on_any_cluster(void *c, const char *json, size_t len)
+{
+    clall *k = c;
+    cJSON *o = cJSON_ParseWithLength(json, len);
+    if (!o)
+        return 1;
+    int nd = cJSON_GetObjectItem(o, "ndocs")->valueint;
+    k->maxdocs = nd > k->maxdocs ? nd : k->maxdocs;
+    k->nevents += cJSON_GetObjectItem(o, "nevents")->valueint;
+    k->n++;
+    cJSON_Delete(o);
+    return 0;
+}
+
+/* Two reports of one strike cluster; then one is corrected to another month. Its old
+ * cluster must not survive (the old single-range pass only looked at the new dates). */
+static void test_replace_moves_dates(raml_store *s)
+{
+    raml_error err;
+    raml_event e;
+    raml_put_result r;
+    unsigned long multi = 0;
+    CHECK_INT(raml_store_begin(s, &err), RAML_OK);
+    fx_event(&e, "ASSAULT", "aerial", "2021-03-10", "Hama", "حماة", "SYR", 35.13, 36.75, 4, RAML_QUAL_EXACT);
+    put(s, "mv1", "p1", "2021-03-11", "حماة أ", &e, 1, &r);
+    put(s, "mv2", "p2", "2021-03-11", "حماة ب", &e, 1, &r);
+    CHECK_INT(raml_store_commit(s, &err), RAML_OK);
+    CHECK_MSG(raml_store_dedup_pending(s, &multi, &err) == RAML_OK, "pending: %s", err.message);
+    raml_store_filter f = {.from = "2021-03-01", .to = "2021-03-31"};
+    clall c = {0};
+    int stopped;
+    CHECK_INT(raml_store_clusters(s, &f, on_any_cluster, &c, &stopped, &err), RAML_OK);
+    CHECK_INT(c.n, 1);
+    CHECK_INT(c.maxdocs, 2);
+    CHECK_INT(raml_store_begin(s, &err), RAML_OK);
+    fx_event(&e, "ASSAULT", "aerial", "2021-06-20", "Hama", "حماة", "SYR", 35.13, 36.75, 4, RAML_QUAL_EXACT);
+    put(s, "mv1", "p1", "2021-06-21", "حماة أ مصحح", &e, 1, &r);
+    CHECK_INT(r, RAML_PUT_REPLACED);
+    CHECK_INT(raml_store_commit(s, &err), RAML_OK);
+    CHECK_INT(raml_store_dedup_pending(s, &multi, &err), RAML_OK);
+    clall c2 = {0};
+    CHECK_INT(raml_store_clusters(s, &f, on_any_cluster, &c2, &stopped, &err), RAML_OK);
+    CHECK_INT(c2.n, 1); /* mv2 alone */
+    CHECK_INT(c2.maxdocs, 1);
+    CHECK_INT(c2.nevents, 1);
+    /* nothing left to do: a second pass has no pending ranges and changes nothing */
+    CHECK_INT(raml_store_dedup_pending(s, &multi, &err), RAML_OK);
+    CHECK_INT(multi, 0);
+    f = (raml_store_filter){.from = "2021-06-01", .to = "2021-06-30"};
+    clall c3 = {0};
+    CHECK_INT(raml_store_clusters(s, &f, on_any_cluster, &c3, &stopped, &err), RAML_OK);
+    CHECK_INT(c3.n, 1);
+    CHECK_INT(c3.maxdocs, 1);
+}
+
+/* A place query is folded and clitic-split like the text: بمصراتة, مصراتة and مصراته
+ * all find an event stored under مصراتة (and its span بمصراتة). */
+static void test_place_folding(raml_store *s)
+{
+    raml_wordset *g = raml_wordset_new();
+    raml_wordset_add(g, "مصراته", strlen("مصراته"));
+    raml_error err;
+    raml_event e;
+    fx_event(&e, "PROTEST", "demo", "2021-05-02", "Misrata", "مصراتة", "LBY", 32.37, 15.09, -1, RAML_QUAL_EXACT);
+    e.location.span = fx_span("بمصراتة", 30);
+    e.location.admin1 = "Misrata";
+    raml_doc_meta m = {"misrata1", NULL, "p", "2021-05-02", NULL};
+    const raml_event *pe = &e;
+    raml_store_doc d = {.meta = &m, .text = "تظاهرة بمصراتة", .len = strlen("تظاهرة بمصراتة"),
+                        .hash = "misrata-hash", .dict_version = "d1", .events = &pe, .nevents = 1,
+                        .guard = g};
+    raml_put_result r;
+    CHECK_INT(raml_store_begin(s, &err), RAML_OK);
+    CHECK_INT(raml_store_put_document(s, &d, &r, &err), RAML_OK);
+    CHECK_INT(raml_store_commit(s, &err), RAML_OK);
+    const char *names[] = {"مصراتة", "مصراته", "بمصراتة", "وبمصراتة", "مُصْراتة", "Misrata", "MISRATA"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        raml_store_filter f = {.place = names[i], .guard = g, .type = "PROTEST"};
+        CHECK_MSG(count(s, &f) == 1, "--place %s", names[i]);
+    }
+    raml_store_filter f = {.place = "مصر", .guard = g, .type = "PROTEST"};
+    CHECK_INT(count(s, &f), 0);
+    f = (raml_store_filter){.place = "...", .guard = g};
+    CHECK_INT(count(s, &f), 0);
+    raml_wordset_free(g);
+}
+
+/* Filters longer than the parameter pool are refused, not truncated. */
+static void test_long_filter(raml_store *s)
+{
+    char big[6000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    raml_store_filter f = {.place = big};
+    collect c = {0};
+    raml_error err;
+    int stopped;
+    CHECK(raml_store_query(s, &f, on_row, &c, &stopped, &err) != RAML_OK);
+    CHECK(strstr(err.message, "too long") != NULL);
+}
+
 static void run_suite(const char *url, bool fresh_pg)
 {
     raml_error err;
@@ -242,6 +348,12 @@ static void run_suite(const char *url, bool fresh_pg)
     CHECK_INT(raml_store_open(url, true, &s, &err), RAML_OK);
     CHECK_INT(count(s, &all), 11);
     raml_store_close(s);
+
+    CHECK_INT(raml_store_open(url, false, &s, &err), RAML_OK);
+    test_replace_moves_dates(s);
+    test_place_folding(s);
+    test_long_filter(s);
+    raml_store_close(s);
     (void)fresh_pg;
 }
 
@@ -298,9 +410,49 @@ static void test_dedup_rules(void)
     CHECK(!raml_dedup_prepare(&it[1]));
 }
 
+/* Reports of the 4th, 5th and 6th at one place: 4~5 and 5~6 are compatible, 4~6 are not.
+ * Single linkage made one cluster of all three; complete linkage keeps {4,5} and {6}. */
+static void test_no_chaining(void)
+{
+    raml_event ev[4];
+    raml_dedup_item it[4] = {{.event_id = "c:s0:e0", .doc_id = "c"}, {.event_id = "a:s0:e0", .doc_id = "a"},
+                             {.event_id = "b:s0:e0", .doc_id = "b"}, {.event_id = "d:s0:e0", .doc_id = "d"}};
+    const char *dates[] = {"2019-08-06", "2019-08-04", "2019-08-05", "2019-08"};
+    for (int i = 0; i < 4; i++) {
+        fx_event(&ev[i], "ASSAULT", "aerial", dates[i], "X", "س", "LBY", 25.0, 13.0, 1, RAML_QUAL_EXACT);
+        it[i].ev = &ev[i];
+        CHECK(raml_dedup_prepare(&it[i]));
+    }
+    size_t label[4];
+    raml_dedup_cluster(it, 3, label); /* the three days only */
+    CHECK(label[1] == label[2]);      /* 4th with 5th */
+    CHECK(label[0] != label[1]);      /* 6th alone */
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            if (label[i] == label[j])
+                CHECK(raml_dedup_compatible(&it[i], &it[j]));
+    /* With a month-precision report of August added: it may join one side, never both. */
+    raml_dedup_cluster(it, 4, label);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+            if (i != j && label[i] == label[j])
+                CHECK_MSG(raml_dedup_compatible(&it[i], &it[j]), "%d~%d in one cluster", i, j);
+    /* Order-independent: the same items in another order give the same grouping. */
+    raml_dedup_item rev[4] = {it[3], it[2], it[1], it[0]};
+    size_t l2[4];
+    raml_dedup_cluster(rev, 4, l2);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+            CHECK((label[i] == label[j]) == (l2[3 - i] == l2[3 - j]));
+    size_t start[5], members[4];
+    raml_dedup_cluster(it, 3, label);
+    CHECK_INT(raml_dedup_members(3, label, start, members), 2);
+}
+
 int main(void)
 {
     test_dedup_rules();
+    test_no_chaining();
     char path[] = "/tmp/raml-test-store-XXXXXX";
     int fd = mkstemp(path);
     close(fd);

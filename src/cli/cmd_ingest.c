@@ -42,9 +42,9 @@ void help_ingest(FILE *out)
 typedef struct ingest_ctx {
     raml_store *store;
     const char *dict_version;
+    const raml_wordset *guard;
     unsigned long batch, in_batch;
     unsigned long docs, fresh, unchanged, replaced, events;
-    char date_lo[11], date_hi[11];
     bool progress;
     unsigned long long bytes_total, bytes_done;
     double t0, last_draw;
@@ -79,28 +79,6 @@ static void draw(ingest_ctx *c, bool final)
         fputc('\n', stderr);
 }
 
-static void widen(ingest_ctx *c, const char *v)
-{
-    char lo[11], hi[11];
-    size_t n = strlen(v);
-    if (n == 10) {
-        memcpy(lo, v, 11);
-        memcpy(hi, v, 11);
-    } else if (n == 7) {
-        snprintf(lo, sizeof lo, "%.7s-01", v);
-        snprintf(hi, sizeof hi, "%.7s-31", v);
-    } else if (n == 4) {
-        snprintf(lo, sizeof lo, "%.4s-01-01", v);
-        snprintf(hi, sizeof hi, "%.4s-12-31", v);
-    } else {
-        return;
-    }
-    if (!c->date_lo[0] || strcmp(lo, c->date_lo) < 0)
-        memcpy(c->date_lo, lo, 11);
-    if (!c->date_hi[0] || strcmp(hi, c->date_hi) > 0)
-        memcpy(c->date_hi, hi, 11);
-}
-
 static int on_doc(void *ctx, const raml_doc *doc, const raml_srcdoc *src)
 {
     ingest_ctx *c = ctx;
@@ -121,7 +99,7 @@ static int on_doc(void *ctx, const raml_doc *doc, const raml_srcdoc *src)
         evs[i] = raml_doc_event(doc, i);
     raml_store_doc d = {.meta = meta, .text = text, .len = len, .hash = hash,
                         .dict_version = c->dict_version, .events = evs, .nevents = n,
-                        .analysis = raml_doc_analysis(doc)};
+                        .analysis = raml_doc_analysis(doc), .guard = c->guard};
     raml_put_result res;
     if (c->in_batch == 0 && raml_store_begin(c->store, &err) != RAML_OK) {
         free(evs);
@@ -141,8 +119,6 @@ static int on_doc(void *ctx, const raml_doc *doc, const raml_srcdoc *src)
     } else {
         res == RAML_PUT_NEW ? c->fresh++ : c->replaced++;
         c->events += n;
-        for (size_t i = 0; i < n; i++)
-            widen(c, raml_doc_event(doc, i)->date.value);
     }
     if (++c->in_batch >= c->batch) {
         c->in_batch = 0;
@@ -237,7 +213,8 @@ int cmd_ingest(int argc, char **argv)
         goto out;
     }
     opts.lex = lex;
-    ingest_ctx c = {.store = store, .dict_version = raml_lexicon_version(lex), .batch = batch,
+    ingest_ctx c = {.store = store, .dict_version = raml_lexicon_version(lex),
+                    .guard = raml_lexicon_guard(lex), .batch = batch,
                     .progress = !quiet && isatty(2), .t0 = now_s()};
     for (int i = 0; i < nfiles; i++) {
         struct stat sb;
@@ -255,8 +232,8 @@ int cmd_ingest(int argc, char **argv)
     if (c.progress)
         draw(&c, true);
     unsigned long nclusters = 0;
-    if (prc == 0 && dedup && c.date_lo[0] &&
-        raml_store_dedup(store, c.date_lo, c.date_hi, &nclusters, &err) != RAML_OK) {
+    /* Also when nothing new came in: a killed earlier run may have left ranges unclustered. */
+    if (prc == 0 && dedup && raml_store_dedup_pending(store, &nclusters, &err) != RAML_OK) {
         cli_report(&err);
         prc = EXIT_INTERNAL;
     }

@@ -179,7 +179,9 @@ int cmd_query(int argc, char **argv)
     }
 
     raml_lexicon *lex = NULL;
-    if (f.text) { /* the query is segmented with the same guard words as indexed text */
+    if (f.text || f.place || f.actor) {
+        /* Words and names are segmented with the same guard words as the stored text and
+         * keys, so clitics (بمصراتة) and spellings (مصراته) meet. */
         if (!(lex = cli_load_lexicon(data_dir)))
             return EXIT_INTERNAL;
         f.guard = raml_lexicon_guard(lex);

@@ -7,7 +7,14 @@
  *    or the same admin1 when either is only known to admin1 precision;
  *  - their dates are compatible: day vs day equal or ±1 (reports of "last night" straddle
  *    midnight), otherwise the covered day ranges overlap (a month contains its days).
- * Clusters are the connected components of that relation (single linkage). */
+ * Clusters are built by complete linkage, not as connected components: events are taken
+ * in a fixed order (type family, country, first day, last day, event id) and an event joins
+ * an existing cluster only when it is compatible with EVERY member of it (if several
+ * clusters qualify, the largest, then the earliest). Single linkage would chain reports of
+ * the 4th, 5th and 6th at one place into one "event" although the 4th and the 6th are two
+ * days apart; here every pair inside a cluster satisfies all four rules. The fixed order
+ * makes the result independent of insertion order and row ids, so an interrupted and
+ * resumed ingest clusters exactly like an uninterrupted one. */
 #include "store/dedup.h"
 #include "store/store_impl.h"
 
@@ -114,70 +121,113 @@ bool raml_dedup_compatible(const raml_dedup_item *a, const raml_dedup_item *b)
            side_ok(a->ev, b->ev, RAML_ROLE_ACTOR) && side_ok(a->ev, b->ev, RAML_ROLE_RECIPIENT);
 }
 
-static size_t find(size_t *p, size_t i)
-{
-    while (p[i] != i)
-        i = p[i] = p[p[i]];
-    return i;
-}
-
-static const raml_dedup_item *sort_base;
 static int by_block(const void *x, const void *y)
 {
-    const raml_dedup_item *a = &sort_base[*(const size_t *)x], *b = &sort_base[*(const size_t *)y];
+    const raml_dedup_item *a = *(const raml_dedup_item *const *)x;
+    const raml_dedup_item *b = *(const raml_dedup_item *const *)y;
     if (a->family != b->family)
         return a->family < b->family ? -1 : 1;
     int c = strcmp(a->ev->location.country, b->ev->location.country);
     if (c)
         return c;
-    return a->lo < b->lo ? -1 : a->lo > b->lo;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    c = strcmp(a->event_id ? a->event_id : "", b->event_id ? b->event_id : "");
+    if (c)
+        return c;
+    return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
+}
+
+static bool same_block(const raml_dedup_item *a, const raml_dedup_item *b)
+{
+    return a->family == b->family && strcmp(a->ev->location.country, b->ev->location.country) == 0;
 }
 
 void raml_dedup_cluster(raml_dedup_item *items, size_t n, size_t *label)
 {
-    size_t *order = malloc(n * sizeof *order);
     for (size_t i = 0; i < n; i++)
         label[i] = i;
-    if (!order)
-        return;
+    const raml_dedup_item **order = malloc((n ? n : 1) * sizeof *order);
+    size_t *size = calloc(n ? n : 1, sizeof *size), *hits = calloc(n ? n : 1, sizeof *hits);
+    size_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    if (!order || !size || !hits || !touched)
+        goto out; /* every event alone: wrong only in missing merges, never in false ones */
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (items[i].family >= 0)
-            order[m++] = i;
-    /* Block by family and country, sweep by date: only near neighbours are compared. */
-    sort_base = items;
+            order[m++] = &items[i];
     qsort(order, m, sizeof *order, by_block);
     long widest = 0;
     for (size_t i = 0; i < m; i++)
-        if (items[order[i]].hi - items[order[i]].lo > widest)
-            widest = items[order[i]].hi - items[order[i]].lo;
-    for (size_t i = 0; i < m; i++) {
-        const raml_dedup_item *a = &items[order[i]];
-        for (size_t j = i + 1; j < m; j++) {
-            const raml_dedup_item *b = &items[order[j]];
-            if (b->family != a->family || strcmp(b->ev->location.country, a->ev->location.country))
+        if (order[i]->hi - order[i]->lo > widest)
+            widest = order[i]->hi - order[i]->lo;
+    for (size_t p = 0; p < m; p++) {
+        const raml_dedup_item *a = order[p];
+        size_t ia = (size_t)(a - items), nt = 0;
+        /* Every event a can be compatible with lies in this back window (dates overlap
+         * within a day, and no range is wider than `widest`), so a cluster all of whose
+         * members are hit here is a cluster a is compatible with as a whole. */
+        for (size_t q = p; q-- > 0;) {
+            const raml_dedup_item *b = order[q];
+            if (!same_block(a, b) || b->lo < a->lo - 1 - widest)
                 break;
-            if (b->lo > a->hi + 1 + widest)
-                break;
-            if (raml_dedup_compatible(a, b)) {
-                size_t ra = find(label, order[i]), rb = find(label, order[j]);
-                if (ra != rb)
-                    label[ra > rb ? ra : rb] = ra < rb ? ra : rb;
-            }
+            if (!raml_dedup_compatible(a, b))
+                continue;
+            size_t r = label[b - items];
+            if (hits[r]++ == 0)
+                touched[nt++] = r;
         }
+        size_t best = SIZE_MAX;
+        for (size_t t = 0; t < nt; t++) {
+            size_t r = touched[t];
+            if (hits[r] == size[r] + 1 && (best == SIZE_MAX || size[r] > size[best]))
+                best = r;
+            hits[r] = 0;
+        }
+        if (best != SIZE_MAX) {
+            label[ia] = best;
+            size[best]++;
+        }
+        /* size[] counts members besides the root, so a root's own hit makes size + 1. */
     }
-    for (size_t i = 0; i < n; i++)
-        label[i] = find(label, i);
+out:
     free(order);
+    free(size);
+    free(hits);
+    free(touched);
 }
 
-void raml_dedup_cluster_id(const raml_dedup_item *items, size_t n, const size_t *label, size_t root,
+size_t raml_dedup_members(size_t n, const size_t *label, size_t *start, size_t *members)
+{
+    /* Counting sort by label: members[start[r] .. start[r+1]) are r's, in item order. */
+    for (size_t i = 0; i <= n; i++)
+        start[i] = 0;
+    for (size_t i = 0; i < n; i++)
+        start[label[i] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        start[i + 1] += start[i];
+    size_t roots = 0;
+    for (size_t i = 0; i < n; i++)
+        roots += label[i] == i;
+    size_t *pos = malloc((n ? n : 1) * sizeof *pos);
+    if (!pos)
+        return SIZE_MAX;
+    memcpy(pos, start, n * sizeof *pos);
+    for (size_t i = 0; i < n; i++)
+        members[pos[label[i]]++] = i;
+    free(pos);
+    return roots;
+}
+
+void raml_dedup_cluster_id(const raml_dedup_item *items, const size_t *members, size_t nm,
                            char out[20])
 {
     const char *min = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (label[i] == root && (!min || strcmp(items[i].event_id, min) < 0))
-            min = items[i].event_id;
+    for (size_t k = 0; k < nm; k++)
+        if (!min || strcmp(items[members[k]].event_id, min) < 0)
+            min = items[members[k]].event_id;
     uint64_t h = 14695981039346656037ull;
     for (const char *p = min ? min : ""; *p; p++) {
         h ^= (unsigned char)*p;
@@ -189,10 +239,10 @@ void raml_dedup_cluster_id(const raml_dedup_item *items, size_t n, const size_t 
 static long best_low(const raml_count *c) { return c->low >= 0 ? c->low : c->count; }
 static long best_high(const raml_count *c) { return c->high >= 0 ? c->high : c->count; }
 
-void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items, size_t n,
-                             const size_t *label, size_t root)
+void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items,
+                             const size_t *members, size_t nm, size_t *ndocs_out)
 {
-    const raml_dedup_item *first = &items[root], *earliest = NULL;
+    const raml_dedup_item *first = &items[members[0]], *earliest = NULL;
     size_t nev = 0, ndocs = 0, npub = 0;
     long lo = -1, hi = -1, dlo = first->lo, dhi = first->hi;
     const raml_location *best = &first->ev->location;
@@ -201,10 +251,8 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_init(&pubs);
     raml_buf_init(&claims);
     raml_buf_init(&evs);
-    for (size_t i = 0; i < n; i++) {
-        if (label[i] != root)
-            continue;
-        const raml_dedup_item *it = &items[i];
+    for (size_t mi = 0; mi < nm; mi++) {
+        const raml_dedup_item *it = &items[members[mi]];
         const raml_event *ev = it->ev;
         raml_buf_puts(&evs, nev++ ? "," : "");
         raml_buf_json_string(&evs, it->event_id);
@@ -215,8 +263,8 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
         if (ev->location.precision && ev->location.precision < best->precision)
             best = &ev->location;
         bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = label[j] == root && strcmp(items[j].doc_id, it->doc_id) == 0;
+        for (size_t j = 0; j < mi && !seen; j++)
+            seen = strcmp(items[members[j]].doc_id, it->doc_id) == 0;
         if (!seen) {
             raml_buf_puts(&docs, ndocs++ ? "," : "");
             raml_buf_json_string(&docs, it->doc_id);
@@ -225,9 +273,9 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
                 earliest = it;
         }
         bool pseen = !it->publisher;
-        for (size_t j = 0; j < i && !pseen; j++)
-            pseen = label[j] == root && items[j].publisher &&
-                    strcmp(items[j].publisher, it->publisher) == 0;
+        for (size_t j = 0; j < mi && !pseen; j++)
+            pseen = items[members[j]].publisher &&
+                    strcmp(items[members[j]].publisher, it->publisher) == 0;
         if (!pseen) {
             raml_buf_puts(&pubs, npub++ ? "," : "");
             raml_buf_json_string(&pubs, it->publisher);
@@ -293,6 +341,8 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
         raml_buf_puts(b, "null");
     raml_buf_printf(b, ",\"claims\":[%s]}},\"events\":[%s]}", claims.len ? claims.data : "",
                     evs.len ? evs.data : "");
+    if (ndocs_out)
+        *ndocs_out = ndocs;
     raml_buf_free(&docs);
     raml_buf_free(&pubs);
     raml_buf_free(&claims);
@@ -347,12 +397,12 @@ static int load_one(void *c, long long rowid, const char *json, size_t len, cons
     return 0;
 }
 
-raml_status raml_store_dedup(raml_store *s, const char *from, const char *to,
-                             unsigned long *nclusters, raml_error *err)
+/* Re-clusters [from, to] (widened) inside the caller's transaction. */
+static raml_status dedup_range(raml_store *s, const char *from, const char *to,
+                               unsigned long *nclusters, raml_error *err)
 {
-    *nclusters = 0;
     char lo[11] = "0000-01-01", hi[11] = "9999-12-31";
-    /* Widen by the ±1-day rule and a little more, so chains at the edges are seen. */
+    /* Widen by the ±1-day rule and a little more, so neighbours at the edges are seen. */
     if (from && strlen(from) == 10)
         store_ymd(store_days(from) - 3, lo);
     if (to && strlen(to) == 10)
@@ -360,102 +410,201 @@ raml_status raml_store_dedup(raml_store *s, const char *from, const char *to,
     raml_arena a;
     raml_arena_init(&a, 1 << 20);
     loader l = {.a = &a, .err = err};
+    size_t *label = NULL, *start = NULL, *members = NULL;
+    char(*ids)[20] = NULL;
+    raml_buf json;
+    raml_buf_init(&json);
     store_params p = {0};
     store_param_text(&p, hi);
     store_param_text(&p, lo);
     store_param_text(&p, hi);
     store_param_text(&p, lo);
-    raml_status st = raml_store_begin(s, err);
-    if (st != RAML_OK)
-        goto out;
-    st = s->ops->load(s,
-                      "SELECT id, json, cluster_id FROM events WHERE (actual = 1 AND date_lo <= ? "
-                      "AND date_hi >= ? AND lat IS NOT NULL) OR cluster_id IN (SELECT cluster_id FROM "
-                      "events WHERE date_lo <= ? AND date_hi >= ? AND cluster_id IS NOT NULL) "
-                      "ORDER BY id",
-                      &p, load_one, &l, err);
+    /* Whole clusters with any member in range come along, so a cluster is always rebuilt
+     * from all its members, never from the part that happens to fall in the window. */
+    raml_status st = s->ops->load(
+        s,
+        "SELECT id, json, cluster_id FROM events WHERE (actual = 1 AND date_lo <= ? "
+        "AND date_hi >= ? AND lat IS NOT NULL) OR cluster_id IN (SELECT cluster_id FROM "
+        "events WHERE date_lo <= ? AND date_hi >= ? AND cluster_id IS NOT NULL) "
+        "ORDER BY id",
+        &p, load_one, &l, err);
     if (st == RAML_OK && (l.oom || a.failed))
         st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
     if (st != RAML_OK)
         goto out;
-    size_t *label = malloc((l.n ? l.n : 1) * sizeof *label);
-    char (*ids)[20] = malloc((l.n ? l.n : 1) * sizeof *ids);
-    if (!label || !ids) {
-        free(label);
-        free(ids);
+    size_t n = l.n, m1 = n ? n : 1;
+    label = malloc(m1 * sizeof *label);
+    start = malloc((n + 1) * sizeof *start);
+    members = malloc(m1 * sizeof *members);
+    ids = malloc(m1 * sizeof *ids);
+    if (!label || !start || !members || !ids) {
         st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
         goto out;
     }
-    raml_dedup_cluster(l.items, l.n, label);
-    for (size_t i = 0; i < l.n; i++)
+    raml_dedup_cluster(l.items, n, label);
+    if (raml_dedup_members(n, label, start, members) == SIZE_MAX) {
+        st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
         if (label[i] == i)
-            raml_dedup_cluster_id(l.items, l.n, label, i, ids[i]);
-    raml_buf json;
-    raml_buf_init(&json);
-    for (size_t i = 0; st == RAML_OK && i < l.n; i++) {
+            raml_dedup_cluster_id(l.items, members + start[i], start[i + 1] - start[i], ids[i]);
+    /* Old cluster rows of everything loaded go first; the current ones are written below. */
+    for (size_t i = 0; st == RAML_OK && i < n; i++) {
         const raml_dedup_item *it = &l.items[i];
         const char *nid = it->family >= 0 ? ids[label[i]] : NULL;
         if (it->old_cluster) {
-            store_params q = {0};
-            store_param_text(&q, it->old_cluster);
-            st = s->ops->exec(s, "DELETE FROM clusters WHERE id = ?", &q, err);
+            p.n = 0;
+            store_param_text(&p, it->old_cluster);
+            st = s->ops->exec(s, "DELETE FROM clusters WHERE id = ?", &p, err);
         }
         if (st == RAML_OK && !(nid && it->old_cluster && strcmp(nid, it->old_cluster) == 0)) {
-            store_params q = {0};
-            if (nid) {
-                store_param_text(&q, nid);
-                store_param_num(&q, (double)it->rowid);
-                st = s->ops->exec(s, "UPDATE events SET cluster_id = ? WHERE id = ?", &q, err);
-            } else {
-                store_param_num(&q, (double)it->rowid);
-                st = s->ops->exec(s, "UPDATE events SET cluster_id = NULL WHERE id = ?", &q, err);
-            }
+            p.n = 0;
+            if (nid)
+                store_param_text(&p, nid);
+            store_param_num(&p, (double)it->rowid);
+            st = s->ops->exec(s, nid ? "UPDATE events SET cluster_id = ? WHERE id = ?"
+                                     : "UPDATE events SET cluster_id = NULL WHERE id = ?",
+                              &p, err);
         }
     }
-    for (size_t i = 0; st == RAML_OK && i < l.n; i++) {
+    for (size_t i = 0; st == RAML_OK && i < n; i++) {
         if (label[i] != i || l.items[i].family < 0)
             continue;
+        const size_t *mem = members + start[i];
+        size_t nm = start[i + 1] - start[i], ndocs = 0;
         raml_buf_clear(&json);
-        raml_dedup_cluster_json(&json, ids[i], l.items, l.n, label, i);
-        size_t nev = 0, ndocs = 0;
-        for (size_t j = 0; j < l.n; j++)
-            if (label[j] == i) {
-                nev++;
-                bool seen = false;
-                for (size_t k = 0; k < j && !seen; k++)
-                    seen = label[k] == i && strcmp(l.items[k].doc_id, l.items[j].doc_id) == 0;
-                ndocs += !seen;
-            }
+        raml_dedup_cluster_json(&json, ids[i], l.items, mem, nm, &ndocs);
+        if (json.failed) {
+            st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+            break;
+        }
         if (ndocs > 1)
             (*nclusters)++;
+        long dlo = l.items[i].lo, dhi = l.items[i].hi;
+        for (size_t k = 0; k < nm; k++) {
+            if (l.items[mem[k]].lo < dlo)
+                dlo = l.items[mem[k]].lo;
+            if (l.items[mem[k]].hi > dhi)
+                dhi = l.items[mem[k]].hi;
+        }
         char dl[11], dh[11];
-        store_ymd(l.items[i].lo, dl);
-        store_ymd(l.items[i].hi, dh);
-        store_params q = {0};
-        store_param_text(&q, ids[i]);
-        st = s->ops->exec(s, "DELETE FROM clusters WHERE id = ?", &q, err);
-        q.n = 0;
-        store_param_text(&q, ids[i]);
-        store_param_text(&q, l.items[i].ev->plover_type);
-        store_param_text(&q, dl);
-        store_param_text(&q, dh);
-        store_param_text(&q, l.items[i].ev->location.country);
-        store_param_num(&q, (double)nev);
-        store_param_num(&q, (double)ndocs);
-        store_param_text(&q, json.data);
+        store_ymd(dlo, dl);
+        store_ymd(dhi, dh);
+        p.n = 0;
+        store_param_text(&p, ids[i]);
+        st = s->ops->exec(s, "DELETE FROM clusters WHERE id = ?", &p, err);
+        p.n = 0;
+        store_param_text(&p, ids[i]);
+        store_param_text(&p, l.items[i].ev->plover_type);
+        store_param_text(&p, dl);
+        store_param_text(&p, dh);
+        store_param_text(&p, l.items[i].ev->location.country);
+        store_param_num(&p, (double)nm);
+        store_param_num(&p, (double)ndocs);
+        store_param_text(&p, json.data);
         if (st == RAML_OK)
             st = s->ops->exec(s, "INSERT INTO clusters(id, type, date_lo, date_hi, country, "
                                  "nevents, ndocs, json) VALUES(?,?,?,?,?,?,?,?)",
-                              &q, err);
+                              &p, err);
     }
+out:
     raml_buf_free(&json);
     free(label);
+    free(start);
+    free(members);
     free(ids);
-    if (st == RAML_OK)
-        st = raml_store_commit(s, err);
-out:
-    raml_store_rollback(s);
     free(l.items);
     raml_arena_free(&a);
+    return st;
+}
+
+raml_status raml_store_dedup(raml_store *s, const char *from, const char *to,
+                             unsigned long *nclusters, raml_error *err)
+{
+    *nclusters = 0;
+    raml_status st = raml_store_begin(s, err);
+    if (st != RAML_OK)
+        return st;
+    st = dedup_range(s, from, to, nclusters, err);
+    if (st == RAML_OK)
+        st = raml_store_commit(s, err);
+    raml_store_rollback(s);
+    return st;
+}
+
+typedef struct pending {
+    char (*lo)[11], (*hi)[11];
+    size_t n, cap;
+    bool oom;
+} pending;
+
+static int pending_row(void *c, const char *row, size_t len)
+{
+    pending *p = c;
+    if (len != 21 || row[10] != '\t')
+        return 0;
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 16;
+        char(*l)[11] = realloc(p->lo, nc * sizeof *l);
+        if (l)
+            p->lo = l;
+        char(*h)[11] = realloc(p->hi, nc * sizeof *h);
+        if (h)
+            p->hi = h;
+        if (!l || !h) {
+            p->oom = true;
+            return 1;
+        }
+        p->cap = nc;
+    }
+    memcpy(p->lo[p->n], row, 10);
+    p->lo[p->n][10] = '\0';
+    memcpy(p->hi[p->n], row + 11, 10);
+    p->hi[p->n][10] = '\0';
+    p->n++;
+    return 0;
+}
+
+raml_status raml_store_dedup_pending(raml_store *s, unsigned long *nclusters, raml_error *err)
+{
+    *nclusters = 0;
+    pending pd = {0};
+    store_params p = {0};
+    raml_status st = raml_store_begin(s, err);
+    if (st != RAML_OK)
+        return st;
+    int stopped = 0;
+    st = s->ops->select_text(s,
+                             "SELECT DISTINCT date_lo || char(9) || date_hi FROM dedup_pending "
+                             "ORDER BY 1",
+                             &p, pending_row, &pd, &stopped, err);
+    if (st == RAML_OK && pd.oom)
+        st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    /* Ranges sorted by start; overlapping or nearly touching ones are clustered as one, so
+     * a year of one-day batches is one pass, but 2011 and 2023 are not one 12-year pass. */
+    for (size_t i = 0; st == RAML_OK && i < pd.n;) {
+        char lo[11], hi[11];
+        memcpy(lo, pd.lo[i], 11);
+        memcpy(hi, pd.hi[i], 11);
+        size_t j = i + 1;
+        for (; j < pd.n && store_days(pd.lo[j]) <= store_days(hi) + 7; j++)
+            if (strcmp(pd.hi[j], hi) > 0)
+                memcpy(hi, pd.hi[j], 11);
+        st = dedup_range(s, lo, hi, nclusters, err);
+        i = j;
+    }
+    /* Only the rows read here: a concurrent writer's new range stays for its own pass. */
+    for (size_t i = 0; st == RAML_OK && i < pd.n; i++) {
+        p.n = 0;
+        store_param_text(&p, pd.lo[i]);
+        store_param_text(&p, pd.hi[i]);
+        st = s->ops->exec(s, "DELETE FROM dedup_pending WHERE date_lo = ? AND date_hi = ?", &p, err);
+    }
+    if (st == RAML_OK)
+        st = raml_store_commit(s, err);
+    raml_store_rollback(s);
+    free(pd.lo);
+    free(pd.hi);
     return st;
 }

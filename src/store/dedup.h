@@ -7,6 +7,7 @@
 #include "util/buf.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct raml_dedup_item {
     long long rowid;
@@ -23,14 +24,19 @@ typedef struct raml_dedup_item {
 bool raml_dedup_prepare(raml_dedup_item *it);
 /* Same type family, compatible actors, place and date (the rules in dedup.c). */
 bool raml_dedup_compatible(const raml_dedup_item *a, const raml_dedup_item *b);
-/* Groups items: label[i] = the index of the first item of i's cluster. */
+/* Groups items (complete linkage, see dedup.c): label[i] = the index of the first item of
+ * i's cluster in the clustering order (its root; label[root] == root). */
 void raml_dedup_cluster(raml_dedup_item *items, size_t n, size_t *label);
+/* Lists members by cluster: members[start[r] .. start[r+1]) are the items labelled r, in
+ * index order. start holds n+1 entries, members n. Returns the number of clusters, or
+ * SIZE_MAX when out of memory. */
+size_t raml_dedup_members(size_t n, const size_t *label, size_t *start, size_t *members);
 /* The cluster id of a group (stable: derived from its smallest event_id), 16 chars + NUL. */
-void raml_dedup_cluster_id(const raml_dedup_item *items, size_t n, const size_t *label,
-                           size_t root, char out[20]);
+void raml_dedup_cluster_id(const raml_dedup_item *items, const size_t *members, size_t nm,
+                           char out[20]);
 /* The cluster record as JSON: members, documents, publishers, earliest report, fatality
- * range with who claimed what. */
-void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items, size_t n,
-                             const size_t *label, size_t root);
+ * range with who claimed what. *ndocs (may be NULL) gets the number of distinct documents. */
+void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items,
+                             const size_t *members, size_t nm, size_t *ndocs);
 
 #endif

@@ -42,6 +42,7 @@ raml_status raml_store_begin(raml_store *s, raml_error *err)
         return raml_error_set(err, RAML_ERR_USAGE, NULL, 0, -1, "store: batch already open");
     raml_status st = s->ops->begin(s, err);
     s->in_batch = st == RAML_OK;
+    s->pend_lo[0] = s->pend_hi[0] = '\0';
     return st;
 }
 
@@ -49,8 +50,17 @@ raml_status raml_store_commit(raml_store *s, raml_error *err)
 {
     if (!s->in_batch)
         return raml_error_set(err, RAML_ERR_USAGE, NULL, 0, -1, "store: no open batch");
+    raml_status st = RAML_OK;
+    if (s->pend_lo[0]) { /* in the batch's transaction: the range commits with the events */
+        store_params p = {0};
+        store_param_text(&p, s->pend_lo);
+        store_param_text(&p, s->pend_hi);
+        st = s->ops->exec(s, "INSERT INTO dedup_pending(date_lo, date_hi) VALUES(?, ?)", &p, err);
+        s->pend_lo[0] = s->pend_hi[0] = '\0';
+    }
     s->in_batch = false;
-    raml_status st = s->ops->commit(s, err);
+    if (st == RAML_OK)
+        st = s->ops->commit(s, err);
     if (st != RAML_OK)
         s->ops->rollback(s);
     return st;
@@ -93,6 +103,72 @@ raml_status raml_store_has_document(raml_store *s, const char *id, const char *h
     return s->ops->has_document(s, id, hash, unchanged, &exists, err);
 }
 
+static bool word_token(const raml_token *t)
+{
+    return t->kind == RAML_TOK_ARABIC || t->kind == RAML_TOK_LATIN || t->kind == RAML_TOK_NUMBER;
+}
+
+int store_name_keys(raml_arena *a, char kind, const char *name, const raml_wordset *guard,
+                    const char *out[2])
+{
+    if (!name || !*name)
+        return 0;
+    /* Fast path for codes and Latin names (SYRMIL, MIL, Idlib): the text layer would give
+     * exactly their lower-cased words, and this runs ~30 times per stored event. */
+    size_t len = strlen(name);
+    bool plain = len < 256;
+    for (size_t i = 0; plain && i < len; i++)
+        plain = isalpha((unsigned char)name[i]) ||
+                (name[i] == ' ' && i && i + 1 < len && name[i - 1] != ' ');
+    if (plain) {
+        char *k = raml_arena_alloc(a, len + 3);
+        if (!k)
+            return 0;
+        k[0] = kind;
+        k[1] = ':';
+        for (size_t i = 0; i < len; i++)
+            k[i + 2] = (char)tolower((unsigned char)name[i]);
+        k[len + 2] = '\0';
+        out[0] = k;
+        return 1;
+    }
+    raml_text t;
+    raml_text_opts o = {.guard = guard};
+    raml_buf norm, stem;
+    raml_buf_init(&norm);
+    raml_buf_init(&stem);
+    raml_buf_printf(&norm, "%c:", kind);
+    raml_buf_printf(&stem, "%c:", kind);
+    int n = 0;
+    if (raml_text_analyze(a, name, strlen(name), &o, &t, NULL) == RAML_OK && t.ntokens) {
+        for (size_t i = 0; i < t.ntokens; i++) {
+            const raml_token *tk = &t.tokens[i];
+            if (tk->kind == RAML_TOK_PUNCT || !tk->norm || !*tk->norm)
+                continue;
+            const char *st = word_token(tk) && tk->stem && *tk->stem ? tk->stem : tk->norm;
+            raml_buf_printf(&norm, "%s%s", norm.len > 2 ? " " : "", tk->norm);
+            raml_buf_printf(&stem, "%s%s", stem.len > 2 ? " " : "", st);
+        }
+        if (norm.len > 2 && !norm.failed && !stem.failed) {
+            out[n++] = raml_arena_strndup(a, norm.data, norm.len);
+            if (strcmp(norm.data, stem.data) != 0)
+                out[n++] = raml_arena_strndup(a, stem.data, stem.len);
+        }
+    } else {
+        const char *f = store_fold_key(a, name);
+        if (f) {
+            raml_buf_puts(&norm, f);
+            out[n++] = raml_arena_strndup(a, norm.data, norm.len);
+        }
+    }
+    raml_buf_free(&norm);
+    raml_buf_free(&stem);
+    for (int i = 0; i < n; i++)
+        if (!out[i])
+            return 0;
+    return n;
+}
+
 const char *store_fold_key(raml_arena *a, const char *s)
 {
     if (!s || !*s)
@@ -126,10 +202,6 @@ const char *store_fold_key(raml_arena *a, const char *s)
     return r;
 }
 
-static bool word_token(const raml_token *t)
-{
-    return t->kind == RAML_TOK_ARABIC || t->kind == RAML_TOK_LATIN || t->kind == RAML_TOK_NUMBER;
-}
 
 static void ws_words(raml_buf *b, const char *s, size_t len)
 {
@@ -227,33 +299,33 @@ void store_date_range(const raml_date *d, char lo[11], char hi[11])
 
 /* ----- putting a document ----- */
 
-static void add_key(raml_arena *a, const char ***keys, int *n, int *cap, char kind, const char *v)
+static void add_key(raml_arena *a, const char ***keys, int *n, int *cap, char kind, const char *v,
+                    const raml_wordset *guard)
 {
-    const char *f = store_fold_key(a, v);
-    if (!f)
-        return;
-    char *k = raml_arena_alloc(a, strlen(f) + 3);
-    if (!k)
-        return;
-    k[0] = kind;
-    k[1] = ':';
-    strcpy(k + 2, f);
-    for (int i = 0; i < *n; i++)
-        if (strcmp((*keys)[i], k) == 0)
-            return;
-    if (*n == *cap) {
-        int nc = *cap ? *cap * 2 : 16;
-        const char **g = raml_arena_grow(a, *keys, (size_t)*cap * sizeof *g, (size_t)nc * sizeof *g);
-        if (!g)
-            return;
-        *keys = g;
-        *cap = nc;
+    const char *ks[2];
+    int nk = store_name_keys(a, kind, v, guard, ks);
+    for (int j = 0; j < nk; j++) {
+        const char *k = ks[j];
+        bool dup = false;
+        for (int i = 0; i < *n && !dup; i++)
+            dup = strcmp((*keys)[i], k) == 0;
+        if (dup)
+            continue;
+        if (*n == *cap) {
+            int nc = *cap ? *cap * 2 : 16;
+            const char **g =
+                raml_arena_grow(a, *keys, (size_t)*cap * sizeof *g, (size_t)nc * sizeof *g);
+            if (!g)
+                return;
+            *keys = g;
+            *cap = nc;
+        }
+        (*keys)[(*n)++] = k;
     }
-    (*keys)[(*n)++] = k;
 }
 
 static void make_row(raml_arena *a, raml_buf *json, const raml_writer_ctx *w, const raml_event *ev,
-                     store_row *r)
+                     const raml_wordset *g, store_row *r)
 {
     memset(r, 0, sizeof *r);
     raml_buf_clear(json);
@@ -274,19 +346,19 @@ static void make_row(raml_arena *a, raml_buf *json, const raml_writer_ctx *w, co
         r->located = l->precision != RAML_GEO_NONE;
         r->lat = l->lat;
         r->lon = l->lon;
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->resolved_name);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->name_ar);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->admin1);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->span.text);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->resolved_name, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->name_ar, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->admin1, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->span.text, g);
     }
     for (int i = 0; i < ev->nactors; i++) {
         const raml_actor *ac = &ev->actors[i];
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name_ar);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->actor_id);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->cameo);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->sector);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->span.text);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name_ar, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->actor_id, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->cameo, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->sector, g);
+        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->span.text, g);
     }
     r->actual = ev->modality.polarity == RAML_POLARITY_POSITIVE &&
                 ev->modality.realis == RAML_REALIS_ACTUAL;
@@ -356,17 +428,43 @@ raml_status raml_store_put_document(raml_store *s, const raml_store_doc *d, raml
     raml_buf_init(&json);
     raml_writer_ctx w = {.meta = d->meta, .dict_version = d->dict_version};
     for (size_t i = 0; rows && i < d->nevents; i++)
-        make_row(a, &json, &w, d->events[i], &rows[i]);
+        make_row(a, &json, &w, d->events[i], d->guard, &rows[i]);
     bool oom = json.failed;
     raml_buf_free(&json);
     store_sent *sents;
     size_t nsents = make_sents(a, d, &sents);
     if (oom || a->failed || (d->nevents && !rows))
         return raml_error_set(err, RAML_ERR_INTERNAL, d->meta->id, 0, -1, "out of memory");
+    if (exists) {
+        /* The old events' dates and clusters: their clusters lose members, so the rows go
+         * now and the range is re-clustered by the next pending pass. */
+        store_params p = {0};
+        store_param_text(&p, d->meta->id);
+        st = s->ops->exec(s, "INSERT INTO dedup_pending(date_lo, date_hi) SELECT min(e.date_lo), "
+                             "max(e.date_hi) FROM events e JOIN documents d ON e.doc = d.id "
+                             "WHERE d.doc_id = ? AND e.date_lo IS NOT NULL HAVING count(*) > 0",
+                          &p, err);
+        if (st == RAML_OK)
+            st = s->ops->exec(s, "DELETE FROM clusters WHERE id IN (SELECT e.cluster_id FROM "
+                                 "events e JOIN documents d ON e.doc = d.id WHERE d.doc_id = ? "
+                                 "AND e.cluster_id IS NOT NULL)",
+                              &p, err);
+        if (st != RAML_OK)
+            return st;
+    }
     st = s->ops->put_document(s, d, rows, sents, nsents, exists, err);
-    if (st == RAML_OK)
-        *res = exists ? RAML_PUT_REPLACED : RAML_PUT_NEW;
-    return st;
+    if (st != RAML_OK)
+        return st;
+    *res = exists ? RAML_PUT_REPLACED : RAML_PUT_NEW;
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (!rows[i].date_lo[0])
+            continue;
+        if (!s->pend_lo[0] || strcmp(rows[i].date_lo, s->pend_lo) < 0)
+            memcpy(s->pend_lo, rows[i].date_lo, 11);
+        if (!s->pend_hi[0] || strcmp(rows[i].date_hi, s->pend_hi) > 0)
+            memcpy(s->pend_hi, rows[i].date_hi, 11);
+    }
+    return RAML_OK;
 }
 
 /* ----- queries ----- */

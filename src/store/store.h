@@ -58,6 +58,10 @@ typedef struct raml_store_doc {
     const raml_event *const *events; /* may be NULL when nevents == 0 */
     size_t nevents;
     const raml_text *analysis; /* tokens with stems; NULL or empty → whitespace words */
+    /* Guard words for clitic-stripping place and actor keys, as the text was segmented
+     * (raml_lexicon_guard); NULL = the text layer's fallback cuts. Queries pass the same set
+     * in raml_store_filter.guard, so --place بمصراتة finds مصراتة. */
+    const raml_wordset *guard;
 } raml_store_doc;
 
 /* Inside a batch. Idempotent per (id, hash). */
@@ -68,12 +72,12 @@ typedef struct raml_store_filter {
     const char *type;    /* PLOVER type, e.g. ASSAULT */
     const char *actor;   /* actor name (English/Arabic), actor_id, CAMEO code or sector */
     const char *country; /* ISO3 of the event location */
-    const char *place;   /* resolved name, Arabic name or admin1 */
+    const char *place;   /* resolved name, Arabic name or admin1; folded and clitic-split */
     bool near;
     double lat, lon, km;
     const char *from, *to; /* YYYY-MM-DD, inclusive; an event matches when its date range overlaps */
     const char *text;      /* search words; segmented with `guard` like indexed text */
-    const raml_wordset *guard;
+    const raml_wordset *guard; /* also segments `place` and `actor`; NULL = fallback cuts */
     unsigned long limit; /* 0 = no limit */
     unsigned long offset;
 } raml_store_filter;
@@ -92,6 +96,13 @@ raml_status raml_store_clusters(raml_store *s, const raml_store_filter *f, raml_
  * the stored events. Runs its own transaction. *nclusters gets the multi-event clusters. */
 raml_status raml_store_dedup(raml_store *s, const char *from, const char *to,
                              unsigned long *nclusters, raml_error *err);
+
+/* Re-clusters what changed since the last pass: every batch records the date ranges of
+ * the events it added and of the events it replaced (in the same transaction as the
+ * events), and this pass clusters those ranges and clears them in one transaction. So an
+ * ingest killed between its last commit and its clustering is clustered by the next run,
+ * and a replaced document's old clusters are rebuilt even when its dates moved away. */
+raml_status raml_store_dedup_pending(raml_store *s, unsigned long *nclusters, raml_error *err);
 
 /* Counts, as one JSON object:
  * {"documents":N,"events":N,"clusters":N,"by_type":{...},"by_month":{...},"by_country":{...},

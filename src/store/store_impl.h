@@ -32,13 +32,21 @@ typedef struct store_sent {
     const char *stems;
 } store_sent;
 
+/* Bound values of one statement. Strings the filter translation computes (folded keys,
+ * the full-text query) are copied into `pool`, so they live exactly as long as the params
+ * of that one query: no static buffers shared between queries or threads. A value that does
+ * not fit sets `overflow`, and the back ends refuse to run the statement rather than bind a
+ * truncated value. */
 typedef struct store_params {
     int n;
+    bool overflow;
     struct {
         bool num;
         const char *s;
         double d;
     } v[32];
+    size_t used;
+    char pool[4096];
 } store_params;
 
 /* A cluster-assignment candidate loaded by dedup. */
@@ -69,7 +77,8 @@ struct raml_store {
     const store_ops *ops;
     bool pg;
     bool in_batch;
-    raml_arena arena; /* per call scratch: rows, keys, stems */
+    char pend_lo[11], pend_hi[11]; /* date span of the open batch's new events; "" = none */
+    raml_arena arena;              /* per call scratch: rows, keys, stems */
 };
 
 raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out, raml_error *err);
@@ -84,7 +93,15 @@ int store_query_stems(raml_arena *a, const char *q, const raml_wordset *guard, c
 /* WHERE clause over `events e` for the filter (appends " WHERE ..." or nothing). */
 void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
                      const char *const *stems, int nstems, bool pg);
-void store_param_text(store_params *p, const char *s);
+void store_param_text(store_params *p, const char *s); /* s must outlive the statement */
+void store_param_copy(store_params *p, const char *s);  /* copied into p->pool */
+/* Fails with a clear message when store_params could not hold every value. */
+raml_status store_params_check(const store_params *p, raml_error *err);
+/* Place/actor matching keys of a name: `kind` ':' folded form, and a second key of the
+ * clitic-stripped stems (segmented with `guard`) when it differs, so بمصراتة, مصراتة and
+ * مصراته meet. Returns how many of out[0..1] were set (0 when the name has no letters). */
+int store_name_keys(raml_arena *a, char kind, const char *name, const raml_wordset *guard,
+                    const char *out[2]);
 void store_param_num(store_params *p, double d);
 /* Rewrites ? placeholders as $1, $2 ... for libpq. */
 void store_sql_pg_placeholders(raml_buf *out, const char *sql);

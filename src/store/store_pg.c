@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 
 static const char *const migrations[] = {
     "CREATE TABLE documents(id BIGSERIAL PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE,"
@@ -35,6 +35,8 @@ static const char *const migrations[] = {
     "CREATE TABLE clusters(id TEXT PRIMARY KEY, type TEXT, date_lo TEXT, date_hi TEXT,"
     " country TEXT, nevents INTEGER NOT NULL, ndocs INTEGER NOT NULL, json TEXT NOT NULL);"
     "CREATE INDEX clusters_date ON clusters(date_lo);",
+    /* 1 → 2: date ranges still to be clustered (see raml_store_dedup_pending). */
+    "CREATE TABLE dedup_pending(date_lo TEXT NOT NULL, date_hi TEXT NOT NULL);",
 };
 
 typedef struct pg_store {
@@ -50,9 +52,16 @@ static raml_status fail(pg_store *s, const char *what, const PGresult *r, raml_e
         msg = PQerrorMessage(s->db);
     char clean[400];
     snprintf(clean, sizeof clean, "%s", msg && *msg ? msg : "unknown error");
-    size_t n = strlen(clean);
-    while (n && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
-        clean[--n] = '\0';
+    /* libpq messages run over several indented lines; a diagnostic is one line. */
+    size_t n = 0;
+    for (const char *c = clean; *c; c++) {
+        bool sp = *c == '\n' || *c == '\t' || *c == ' ';
+        if (!sp || (n && clean[n - 1] != ' '))
+            clean[n++] = sp ? ' ' : *c;
+    }
+    while (n && clean[n - 1] == ' ')
+        n--;
+    clean[n] = '\0';
     const char *hint = PQstatus(s->db) != CONNECTION_OK
                            ? " (the PostgreSQL server is unreachable; nothing of this batch was kept)"
                            : "";
@@ -220,6 +229,8 @@ static void params_text(const store_params *p, char (*nums)[40], const char **v)
 static raml_status stream(pg_store *s, const char *sql_q, const store_params *p,
                           int (*row)(void *, PGresult *), void *ctx, int *stopped, raml_error *err)
 {
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
     raml_buf sql;
     raml_buf_init(&sql);
     store_sql_pg_placeholders(&sql, sql_q);
@@ -290,6 +301,8 @@ static raml_status p_load(raml_store *b, const char *sql, const store_params *p,
 static raml_status p_exec(raml_store *b, const char *sql_q, const store_params *p, raml_error *err)
 {
     pg_store *s = (pg_store *)b;
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
     raml_buf sql;
     raml_buf_init(&sql);
     store_sql_pg_placeholders(&sql, sql_q);

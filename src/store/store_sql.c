@@ -9,18 +9,44 @@
 
 void store_param_text(store_params *p, const char *s)
 {
-    if (p->n < (int)(sizeof p->v / sizeof *p->v)) {
-        p->v[p->n].num = false;
-        p->v[p->n++].s = s;
+    if (p->n >= (int)(sizeof p->v / sizeof *p->v)) {
+        p->overflow = true;
+        return;
     }
+    p->v[p->n].num = false;
+    p->v[p->n++].s = s;
+}
+
+void store_param_copy(store_params *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (n > sizeof p->pool - p->used) {
+        p->overflow = true;
+        return;
+    }
+    char *d = p->pool + p->used;
+    memcpy(d, s, n);
+    p->used += n;
+    store_param_text(p, d);
 }
 
 void store_param_num(store_params *p, double d)
 {
-    if (p->n < (int)(sizeof p->v / sizeof *p->v)) {
-        p->v[p->n].num = true;
-        p->v[p->n++].d = d;
+    if (p->n >= (int)(sizeof p->v / sizeof *p->v)) {
+        p->overflow = true;
+        return;
     }
+    p->v[p->n].num = true;
+    p->v[p->n++].d = d;
+}
+
+raml_status store_params_check(const store_params *p, raml_error *err)
+{
+    if (!p->overflow)
+        return RAML_OK;
+    return raml_error_set(err, RAML_ERR_USAGE, NULL, 0, -1,
+                          "query filters too long (at most %zu bytes of names and words)",
+                          sizeof p->pool);
 }
 
 static void and(raml_buf *sql, int *n) { raml_buf_puts(sql, (*n)++ ? " AND " : " WHERE "); }
@@ -57,8 +83,6 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
                      const char *const *stems, int nstems, bool pg)
 {
     int n = 0;
-    /* Parameter strings must outlive the query: keep them in a static per-call buffer set. */
-    static _Thread_local char textq[4096], actor_k[1024], place_k[1024];
     if (f->type && *f->type) {
         and(sql, &n);
         raml_buf_puts(sql, "e.type = ?");
@@ -72,12 +96,12 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
     if (f->from && *f->from && strlen(f->from) == 10) {
         /* No stored range is longer than a year: the extra lower bound on date_lo turns the
          * overlap test into a bounded index range instead of a scan from the oldest event. */
-        static _Thread_local char floor_d[11];
+        char floor_d[11];
         store_ymd(store_days(f->from) - 366, floor_d);
         and(sql, &n);
         raml_buf_puts(sql, "e.date_hi >= ? AND e.date_lo >= ?");
         store_param_text(p, f->from);
-        store_param_text(p, floor_d);
+        store_param_copy(p, floor_d);
     }
     if (f->to && *f->to) {
         and(sql, &n);
@@ -86,19 +110,24 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
     }
     raml_arena scratch;
     raml_arena_init(&scratch, 4096);
-    if (f->actor && *f->actor) {
-        const char *k = store_fold_key(&scratch, f->actor);
-        snprintf(actor_k, sizeof actor_k, "a:%s", k ? k : "");
+    const struct {
+        const char *v;
+        char kind;
+    } names[] = {{f->actor, 'a'}, {f->place, 'p'}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (!names[i].v || !*names[i].v)
+            continue;
+        const char *keys[2];
+        int nk = store_name_keys(&scratch, names[i].kind, names[i].v, f->guard, keys);
         and(sql, &n);
-        raml_buf_puts(sql, "e.id IN (SELECT k.event FROM event_keys k WHERE k.key = ?)");
-        store_param_text(p, actor_k);
-    }
-    if (f->place && *f->place) {
-        const char *k = store_fold_key(&scratch, f->place);
-        snprintf(place_k, sizeof place_k, "p:%s", k ? k : "");
-        and(sql, &n);
-        raml_buf_puts(sql, "e.id IN (SELECT k.event FROM event_keys k WHERE k.key = ?)");
-        store_param_text(p, place_k);
+        if (nk == 0) { /* only punctuation: no stored key can equal it */
+            raml_buf_puts(sql, "1 = 0");
+            continue;
+        }
+        raml_buf_puts(sql, nk == 2 ? "e.id IN (SELECT k.event FROM event_keys k WHERE k.key IN (?, ?))"
+                                   : "e.id IN (SELECT k.event FROM event_keys k WHERE k.key = ?)");
+        for (int k = 0; k < nk; k++)
+            store_param_copy(p, keys[k]);
     }
     raml_arena_free(&scratch);
     if (f->near) {
@@ -133,9 +162,9 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
             tsquery(&q, stems, nstems);
         else
             fts5query(&q, stems, nstems);
-        snprintf(textq, sizeof textq, "%s", q.data ? q.data : "");
-        raml_buf_free(&q);
+        const char *textq = q.data ? q.data : "";
         and(sql, &n);
+        store_param_copy(p, textq);
         if (pg) {
             raml_buf_puts(sql, "EXISTS (SELECT 1 FROM sentences s WHERE s.doc = e.doc AND "
                                "(s.sentence = e.sentence OR s.sentence = 1048575) AND "
@@ -146,9 +175,12 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
             raml_buf_puts(sql, "(e.doc * 1048576 + e.sentence IN (SELECT rowid FROM sentence_fts "
                                "WHERE sentence_fts MATCH ?) OR e.doc * 1048576 + 1048575 IN "
                                "(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?))");
-            store_param_text(p, textq);
+            if (!p->overflow) /* the same pooled copy, bound twice */
+                store_param_text(p, p->v[p->n - 1].s);
         }
-        store_param_text(p, textq);
+        if (q.failed)
+            p->overflow = true;
+        raml_buf_free(&q);
     }
 }
 

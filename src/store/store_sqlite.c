@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 
 /* migrations[v] takes a store at version v to v+1; index 0 creates everything. */
 static const char *const migrations[] = {
@@ -35,6 +35,8 @@ static const char *const migrations[] = {
     "CREATE TABLE clusters(id TEXT PRIMARY KEY, type TEXT, date_lo TEXT, date_hi TEXT,"
     " country TEXT, nevents INTEGER NOT NULL, ndocs INTEGER NOT NULL, json TEXT NOT NULL);"
     "CREATE INDEX clusters_date ON clusters(date_lo);",
+    /* 1 → 2: date ranges still to be clustered (see raml_store_dedup_pending). */
+    "CREATE TABLE dedup_pending(date_lo TEXT NOT NULL, date_hi TEXT NOT NULL);",
 };
 
 typedef struct sqlite_store {
@@ -54,6 +56,10 @@ static raml_status fail(sqlite_store *s, int rc, const char *what, raml_error *e
     case SQLITE_LOCKED: hint = " (another process holds the database lock; try again later)"; break;
     case SQLITE_READONLY: hint = " (the database or its directory is read-only)"; break;
     case SQLITE_FULL: hint = " (the disk is full; nothing of this batch was written)"; break;
+    case SQLITE_IOERR:
+        hint = " (a read or write failed: disk full, quota or a failing device; the open batch "
+               "is rolled back)";
+        break;
     case SQLITE_CANTOPEN: hint = " (check the path and permissions)"; break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: hint = " (not a raml database, or damaged)"; break;
@@ -93,14 +99,17 @@ static raml_status migrate(sqlite_store *s, bool readonly, raml_error *err)
     } else {
         /* No schema_version: a new file, unless other tables say it is someone else's. */
         sqlite3_stmt *t;
-        int n = 0;
-        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &t, NULL) == SQLITE_OK) {
-            if (sqlite3_step(t) == SQLITE_ROW)
+        int n = 0, trc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &t, NULL);
+        if (trc == SQLITE_OK) {
+            trc = sqlite3_step(t);
+            if (trc == SQLITE_ROW)
                 n = sqlite3_column_int(t, 0);
             sqlite3_finalize(t);
-        } else {
+        }
+        if (trc != SQLITE_OK && trc != SQLITE_ROW) {
+            raml_status r = fail(s, trc, "cannot read the database", err);
             exec(s, "ROLLBACK");
-            return fail(s, SQLITE_NOTADB, "cannot read the database", err);
+            return r;
         }
         if (n > 0) {
             exec(s, "ROLLBACK");
@@ -332,6 +341,8 @@ static raml_status s_select(raml_store *b, const char *sql, const store_params *
                             raml_store_event_fn fn, void *ctx, int *stopped, raml_error *err)
 {
     sqlite_store *s = (sqlite_store *)b;
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -357,6 +368,8 @@ static raml_status s_load(raml_store *b, const char *sql, const store_params *p,
                           void *ctx, raml_error *err)
 {
     sqlite_store *s = (sqlite_store *)b;
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -377,6 +390,8 @@ static raml_status s_load(raml_store *b, const char *sql, const store_params *p,
 static raml_status s_exec(raml_store *b, const char *sql, const store_params *p, raml_error *err)
 {
     sqlite_store *s = (sqlite_store *)b;
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
     sqlite3_stmt *st;
     /* Dedup runs the same few statements thousands of times: keep them prepared. */
     int rc = sqlite3_prepare_v3(s->db, sql, -1, 0, &st, NULL);
@@ -386,6 +401,24 @@ static raml_status s_exec(raml_store *b, const char *sql, const store_params *p,
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? RAML_OK : fail(s, rc, "write failed", err);
+}
+
+/* False when a reader could not create the -shm file next to `path` and no writer is
+ * active (no -wal file). */
+static bool wal_possible(const char *path)
+{
+    char dir[4096], wal[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    /* Paths a file: URI would need escaped are opened the plain way. */
+    return access(dir, W_OK) == 0 || access(wal, F_OK) == 0 || strpbrk(path, "?#%") != NULL;
 }
 
 static const store_ops sqlite_ops = {
@@ -414,14 +447,38 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
                               "no such database (run raml ingest first)");
     }
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
     raml_status st = RAML_OK;
+    int rc;
+    if (readonly && !wal_possible(path)) {
+        /* A WAL database in a directory we cannot write (read-only media, another user's
+         * store): SQLite cannot create the -shm index there, and with no -wal file nobody is
+         * mid-write, so the file is read as immutable. */
+        char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+        rc = uri ? sqlite3_open_v2(uri, &s->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
+                 : SQLITE_NOMEM;
+        sqlite3_free(uri);
+    } else {
+        rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    }
     if (rc != SQLITE_OK) {
         st = fail(s, rc, "cannot open the database", err);
         goto bad;
     }
+    if (!readonly && sqlite3_db_readonly(s->db, "main") == 1) {
+        /* SQLite opens a file it may not write read-only without complaint; say so before
+         * the caller codes a whole corpus only to fail at the first commit. */
+        st = raml_error_set(err, RAML_ERR_INTERNAL, s->path, 0, -1,
+                            "cannot open the database for writing: the file is read-only");
+        goto bad;
+    }
     sqlite3_extended_result_codes(s->db, 0);
-    sqlite3_busy_timeout(s->db, 2000);
+    /* Another writer's batch (or a reader's checkpoint) is waited out: a batch of 500
+     * documents commits well within this. RAML_BUSY_TIMEOUT_MS overrides it (tests). */
+    int busy_ms = 10000;
+    const char *bt = getenv("RAML_BUSY_TIMEOUT_MS");
+    if (bt && *bt)
+        busy_ms = atoi(bt);
+    sqlite3_busy_timeout(s->db, busy_ms);
     if (!readonly) {
         char *msg = NULL;
         rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
