@@ -27,11 +27,14 @@ void raml_wordset_free(raml_wordset *ws);
 bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len);
 bool raml_wordset_has(const raml_wordset *ws, const char *word, size_t len);
 size_t raml_wordset_size(const raml_wordset *ws);
+/* Adds the first column (folded) of every non-comment line of a TSV file such as
+ * data/words.tsv. Returns false with *err filled when the file cannot be read. */
+bool raml_wordset_load_tsv(raml_wordset *ws, const char *path, raml_error *err);
 
 /* ----- Folding: the matching form ----- */
 
 /* Folds UTF-8 `in` into the matching form (see fold.c for the table): drops tashkeel and
- * tatweel and bidi marks, unifies alef variants, ى→ي, ة→ه, Arabic-Indic/Persian digits →
+ * tatweel and bidi marks, unifies alef variants, ى→ي, ة→ه, ؤ ئ→ء, Arabic-Indic/Persian digits →
  * ASCII, presentation forms → base letters, Arabic punctuation → ASCII equivalents,
  * Latin → lower case. Writes at most out_cap-1 bytes plus NUL; returns the folded length.
  * If map is non-NULL, map[k] is the byte offset in `in` of the character that produced
