@@ -72,6 +72,9 @@ int main(void)
     EXPECT_COUNT(ev.killed, 15, "at_least");
     CHECK_INT(ev.killed.low, 15);
     CHECK_STR(ev.killed.span.text, "15 قتيلا على الأقل");
+    ev = one("قتل 8 جنود على الأقل في الكمين.", "قتل");
+    EXPECT_COUNT(ev.killed, 8, "at_least");
+    CHECK_STR(ev.killed.span.text, "قتل 8 جنود على الأقل");
     ev = one("لقي 6 أشخاص حتفهم في الانفجار.", "الانفجار");
     EXPECT_COUNT(ev.killed, 6, "exact");
     ev = one("أودى الانفجار بحياة 11 شخصا.", "الانفجار");

@@ -66,6 +66,13 @@ static figure read_figure(const raml_numwords *nw, const raml_text *t, size_t lo
     if (c->kind == CUE_HEAD) {
         if (number_at(nw, t, end, i + 1, &n) && plausible(t, lo, end, &n)) {
             f = (figure){true, n, false, (uint32_t)i, n.first + n.count - 1};
+            /* "قتل 12 مدنيا على الأقل": the qualifier may follow the number or its noun. */
+            size_t last = (size_t)n.first + n.count - 1;
+            if (f.n.qualifier == RAML_QUAL_EXACT &&
+                (at_least_after(t, end, last) || at_least_after(t, end, last + 1))) {
+                f.n.qualifier = RAML_QUAL_AT_LEAST;
+                f.last = (uint32_t)(at_least_after(t, end, last) ? last + 2 : last + 3);
+            }
         }
         return f;
     }
@@ -97,18 +104,6 @@ static figure read_figure(const raml_numwords *nw, const raml_text *t, size_t lo
     return f;
 }
 
-static size_t token_at(const raml_text *t, uint32_t b)
-{
-    size_t lo = 0, hi = t->ntokens;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->tokens[mid].bstart < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 static void store(raml_arena *a, const raml_text *t, const figure *f, raml_count *c)
 {
@@ -186,7 +181,7 @@ raml_status raml_count_casualties(const raml_numwords *nw, raml_arena *arena, co
                         const char *ty = events[e].plover_type;
                         if (pass == 0 && !(ty && strcmp(ty, want) == 0))
                             continue;
-                        size_t tt = token_at(text, events[e].trigger.bstart);
+                        size_t tt = raml_token_at(text, events[e].trigger.bstart);
                         size_t d = tt > i ? tt - i : i - tt;
                         if (d < bestd) {
                             bestd = d;

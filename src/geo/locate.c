@@ -14,19 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* First token whose bstart >= b. */
-static size_t token_at(const raml_text *t, uint32_t b)
-{
-    size_t lo = 0, hi = t->ntokens;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->tokens[mid].bstart < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 static bool clause_break(const raml_token *t)
 {
@@ -127,7 +114,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
         }
         const raml_sentence *se = &text->sentences[s];
         size_t send = (size_t)se->first + se->count;
-        size_t t0 = token_at(text, ev->trigger.bstart);
+        size_t t0 = raml_token_at(text, ev->trigger.bstart);
         size_t t1 = t0;
         while (t1 + 1 < send && text->tokens[t1 + 1].bend <= ev->trigger.bend)
             t1++;
@@ -135,7 +122,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
         for (size_t k = 0; k < nevents; k++) {
             if (k == e || events[k].sentence_index != s || events[k].trigger.bstart <= ev->trigger.bend)
                 continue;
-            size_t tk = token_at(text, events[k].trigger.bstart);
+            size_t tk = raml_token_at(text, events[k].trigger.bstart);
             if (tk < cend)
                 cend = tk;
         }

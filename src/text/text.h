@@ -133,6 +133,10 @@ raml_status raml_split_sentences(raml_arena *a, const char *text, const raml_tok
                                  size_t ntokens, uint32_t max_tokens, raml_sentence **out,
                                  size_t *nout);
 
+/* The first token whose bstart is >= bstart (ntokens when none): how later stages find the
+ * token of an event's trigger span. */
+size_t raml_token_at(const raml_text *text, uint32_t bstart);
+
 /* ----- Numbers ----- */
 
 /* Number words, vague quantities and qualifiers from data/numbers.tsv. Immutable after

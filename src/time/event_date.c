@@ -10,18 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static size_t token_at(const raml_text *t, uint32_t b)
-{
-    size_t lo = 0, hi = t->ntokens;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->tokens[mid].bstart < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 static void format(raml_date *dt, const tdate *td)
 {
@@ -86,7 +74,7 @@ raml_status raml_time_date_events(const raml_timelex *t, raml_arena *arena, cons
                 }
             }
         }
-        size_t t0 = token_at(text, ev->trigger.bstart);
+        size_t t0 = raml_token_at(text, ev->trigger.bstart);
         const tdate *best = NULL;
         size_t bestd = SIZE_MAX;
         for (size_t k = 0; k < nfound; k++) {
