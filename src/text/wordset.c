@@ -95,13 +95,8 @@ static bool grow(raml_wordset *ws)
     return true;
 }
 
-bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len)
+static bool add_hashed(raml_wordset *ws, const char *word, size_t len, uint32_t h)
 {
-    if (!ws)
-        return false;
-    if (len == 0 || len > UINT32_MAX / 2)
-        return true; /* nothing worth guarding */
-    uint32_t h = hash_bytes(word, len);
     slot *s = find(ws, word, len, h);
     if (s->len)
         return true;
@@ -126,11 +121,50 @@ bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len)
     return true;
 }
 
+bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len)
+{
+    if (!ws)
+        return false;
+    if (len == 0 || len > UINT32_MAX / 2)
+        return true; /* nothing worth guarding */
+    return add_hashed(ws, word, len, hash_bytes(word, len));
+}
+
 bool raml_wordset_has(const raml_wordset *ws, const char *word, size_t len)
 {
     if (!ws || len == 0)
         return false;
     return find(ws, word, len, hash_bytes(word, len))->len != 0;
+}
+
+/* Makes room for `extra` more words without regrowing (each regrow rehashes every slot). */
+static bool reserve(raml_wordset *ws, size_t extra, size_t pool_extra)
+{
+    while ((ws->count + extra) * 2 > ws->cap)
+        if (!grow(ws))
+            return false;
+    if (ws->pool_len + pool_extra > ws->pool_cap) {
+        size_t ncap = ws->pool_len + pool_extra;
+        if (ncap > UINT32_MAX)
+            return false;
+        char *np = realloc(ws->pool, ncap);
+        if (!np)
+            return false;
+        ws->pool = np;
+        ws->pool_cap = ncap;
+    }
+    return true;
+}
+
+/* Only non-ASCII letters, tatweel and the like change under folding; a line of plain folded
+ * Arabic (what tools/words writes) is added as it is, which halves the load time. */
+static bool needs_fold(const char *s, size_t n)
+{
+    char tmp[256];
+    if (n >= sizeof tmp / 3)
+        return true;
+    size_t fl = raml_fold(s, n, tmp, sizeof tmp, NULL);
+    return fl != n || memcmp(tmp, s, n) != 0;
 }
 
 bool raml_wordset_load_tsv(raml_wordset *ws, const char *path, raml_error *err)
@@ -140,41 +174,85 @@ bool raml_wordset_load_tsv(raml_wordset *ws, const char *path, raml_error *err)
         raml_error_set(err, RAML_ERR_INPUT, path, 0, -1, "cannot open: %s", strerror(errno));
         return false;
     }
-    char *line = NULL, *folded = NULL;
-    size_t cap = 0, fcap = 0;
-    ssize_t n;
-    long lineno = 0;
-    bool ok = true;
-    while ((n = getline(&line, &cap, fp)) >= 0) {
-        lineno++;
-        if (n == 0 || line[0] == '#')
-            continue;
-        size_t w = strcspn(line, "\t\r\n");
-        if (w == 0)
-            continue;
-        if (3 * w + 1 > fcap) {
-            fcap = 3 * w + 1;
-            char *nf = realloc(folded, fcap);
-            if (!nf) {
-                ok = false;
-                break;
+    /* One read of the whole file, then one pass: the word list is half a million lines. */
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 65536 > cap) {
+            cap = cap ? cap * 2 : 1 << 20;
+            char *nd = realloc(data, cap);
+            if (!nd) {
+                free(data);
+                fclose(fp);
+                raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
+                return false;
             }
-            folded = nf;
+            data = nd;
         }
-        size_t fl = raml_fold(line, w, folded, fcap, NULL);
-        if (!raml_wordset_add(ws, folded, fl)) {
-            ok = false;
+        size_t got = fread(data + len, 1, cap - len, fp);
+        len += got;
+        if (got == 0)
             break;
-        }
     }
+    bool read_failed = ferror(fp);
+    fclose(fp);
+    if (read_failed) {
+        free(data);
+        raml_error_set(err, RAML_ERR_INPUT, path, 0, (long)len, "read error");
+        return false;
+    }
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += data[i] == '\n';
+    bool ok = reserve(ws, lines + 1, len);
+    /* Words are hashed in batches and their slots prefetched before insertion: the table is
+     * far larger than the cache, and overlapping the misses is most of the load time. */
+    enum { BATCH = 32 };
+    struct pending {
+        const char *w;
+        size_t n;
+        uint32_t h;
+    } batch[BATCH];
+    int nb = 0;
+    char folded[BATCH][3 * 256 + 1];
+    long lineno = 0;
+    for (size_t at = 0; ok && at <= len;) {
+        bool last = at == len;
+        if (!last) {
+            char *eol = memchr(data + at, '\n', len - at);
+            size_t end = eol ? (size_t)(eol - data) : len;
+            const char *line = data + at;
+            size_t n = end - at;
+            at = end + 1;
+            lineno++;
+            if (at > len)
+                at = len;
+            size_t w = 0;
+            while (w < n && line[w] != '\t' && line[w] != '\r')
+                w++;
+            /* Comments, blank lines and over-long cells are no words a stem could be. */
+            if (n == 0 || line[0] == '#' || w == 0 || w > 256)
+                continue;
+            if (needs_fold(line, w)) {
+                w = raml_fold(line, w, folded[nb], sizeof folded[nb], NULL);
+                line = folded[nb];
+            }
+            if (w == 0)
+                continue;
+            uint32_t h = hash_bytes(line, w);
+            __builtin_prefetch(&ws->slots[h & (ws->cap - 1)]);
+            batch[nb++] = (struct pending){line, w, h};
+        }
+        if (nb == BATCH || (last && nb)) {
+            for (int i = 0; i < nb && ok; i++)
+                ok = add_hashed(ws, batch[i].w, batch[i].n, batch[i].h);
+            nb = 0;
+        }
+        if (last)
+            break;
+    }
+    free(data);
     if (!ok)
         raml_error_set(err, RAML_ERR_INTERNAL, path, lineno, -1, "out of memory");
-    else if (ferror(fp)) {
-        raml_error_set(err, RAML_ERR_INPUT, path, lineno, -1, "read error");
-        ok = false;
-    }
-    free(line);
-    free(folded);
-    fclose(fp);
     return ok;
 }
