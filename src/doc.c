@@ -69,11 +69,16 @@ raml_status raml_doc_code_traced(raml_doc *doc, const raml_lexicon *lex, const r
         return st;
     raml_lexicon_intern_tokens(lex, doc->text.tokens, doc->text.ntokens);
 
-    st = raml_code_text(lex, a, &doc->text, &doc->events, &doc->nevents, trace, err);
+    /* the date first: the coder needs the year for time-bound actor rows */
+    raml_time_doc_date(raml_lexicon_timelex(lex), &doc->text, doc->meta.pub_date, doc->doc_date);
+    int year = 0;
+    for (int i = 0; i < 4 && doc->doc_date[i] >= '0' && doc->doc_date[i] <= '9'; i++)
+        year = year * 10 + (doc->doc_date[i] - '0');
+    if (year < 1000)
+        year = 0;
+    st = raml_code_text(lex, a, &doc->text, year, &doc->events, &doc->nevents, trace, err);
     if (st != RAML_OK)
         return st;
-
-    raml_time_doc_date(raml_lexicon_timelex(lex), &doc->text, doc->meta.pub_date, doc->doc_date);
     if (doc->nevents) {
         st = raml_geo_locate(raml_lexicon_gazetteer(lex), a, &doc->text, doc->events, doc->nevents,
                              trace, err);

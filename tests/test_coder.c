@@ -148,6 +148,34 @@ static void test_modality(void)
     code("تظاهر آلاف المتظاهرين في تونس.");
     ev = first_of("PROTEST");
     CHECK(ev && role(ev, RAML_ROLE_ACTOR, 0) && !strcmp(role(ev, RAML_ROLE_ACTOR, 0)->cameo, "TUNCVL"));
+    /* ASSAULT needs a concrete outcome: a toll word or a count next to the trigger */
+    expect_modality("هاجم المسلحون الجيش وقتلوا خمسة جنود.", "ASSAULT", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_ACTUAL);
+    expect_modality("يهاجم المسلحون الجيش بالصواريخ دائما.", "ASSAULT", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_GENERIC);
+    expect_modality("هاجم المسلحون الجيش بالصواريخ مما أسفر عن جرحى.", "ASSAULT",
+                    RAML_POLARITY_POSITIVE, RAML_REALIS_ACTUAL);
+    /* background references: time/cause head, relative clause on an event noun, past year */
+    code("تزايدت الدوريات بعد الهجوم على الجيش الذي خلف قتلى.");
+    ev = first_of("ASSAULT");
+    CHECK(ev && ev->modality.realis == RAML_REALIS_HISTORICAL && has_rule(ev, "R-BACKGROUND-HEAD"));
+    code("تحدث الوزير عن التفجير الذي قتل جنودا وخلف قتلى.");
+    bool rel = false;
+    for (size_t i = 0; i < raml_doc_event_count(doc); i++)
+        rel |= has_rule(raml_doc_event(doc, i), "R-BACKGROUND-REL") &&
+               raml_doc_event(doc, i)->modality.realis == RAML_REALIS_HISTORICAL;
+    CHECK(rel);
+    expect_modality("في سنة 1999 قتل المسلحون خمسة جنود.", "ASSAULT", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_HISTORICAL);
+    expect_modality("قتل المسلحون 5 جنود في 2020.", "ASSAULT", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_ACTUAL);
+    /* a protest noun as topic vs a protest that occurs; protesters doing another act */
+    expect_modality("المظاهرات السلمية حق للمتظاهرين.", "PROTEST", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_GENERIC);
+    expect_modality("نظم الطلاب مظاهرة في العاصمة.", "PROTEST", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_ACTUAL);
+    expect_modality("رفض المتظاهرون القرار.", "PROTEST", RAML_POLARITY_POSITIVE, RAML_REALIS_GENERIC);
+    expect_modality("نزل المتظاهرون إلى الشوارع.", "PROTEST", RAML_POLARITY_POSITIVE, RAML_REALIS_ACTUAL);
     /* spans point into the text */
     code("قصفت الطائرات التركية مواقع المسلحين.");
     ev = first_of("ASSAULT");

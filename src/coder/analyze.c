@@ -15,6 +15,14 @@ static int actor_rank(const raml_lex_entry *e)
     }
 }
 
+/* A named-actor row for other years than the article's (RSF as PRM before 2023). */
+static bool out_of_period(const cw_sentence *s, const raml_lex_entry *e)
+{
+    if (e->kind != RAML_ENT_NAMED || !s->doc_year)
+        return false;
+    return (e->from_year && s->doc_year < e->from_year) || (e->to_year && s->doc_year > e->to_year);
+}
+
 bool cw_is_number(const cw_sentence *s, uint32_t i)
 {
     if (i < s->first || i >= s->end)
@@ -198,6 +206,8 @@ void cw_analyze(cw_sentence *s)
         }
         if (s->cls[i] & (RAML_W_WEAPON | RAML_W_CASUALTY | RAML_W_MILEQUIP))
             s->conflict = s->weapons = true;
+        if (s->cls[i] & RAML_W_TOLL)
+            s->toll = true;
     }
     /* atoms: the best actor reading of each match, triggers, cues */
     cw_mention atoms[CW_MAX_ITEMS];
@@ -222,7 +232,8 @@ void cw_analyze(cw_sentence *s)
                 trig = e;
             else if (e->kind == RAML_ENT_CUE)
                 add_cue(s, m->first, m->first + m->count, e->cue, e->id);
-            else if (actor_rank(e) >= 0 && (!actor || actor_rank(e) > actor_rank(actor)))
+            else if (actor_rank(e) >= 0 && (!actor || actor_rank(e) > actor_rank(actor)) &&
+                     !out_of_period(s, e))
                 actor = e;
         }
         /* a verb form never takes the article or ب: الضرب is a noun, not ضرب */

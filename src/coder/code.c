@@ -96,16 +96,51 @@ static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
            (!strcmp(e->plover_type, "ASSAULT") || !strcmp(e->plover_type, "COERCE"));
 }
 
-/* Event words also appear in commentary, metaphor and general statements (تبرير القتل،
- * ضربت الأزمة البلاد). An ASSAULT/COERCE event counts as actual only with conflict
- * evidence: a weapon, casualty, military-equipment or armed-actor word in the sentence
- * (احتل المركز الأول is no occupation), together with a participant or a verb trigger. A
- * PROTEST needs a verb or a participant. Without it the event is kept as realis generic.
- * A question is not a report: hypothetical. */
+/* A number in the trigger's clause that counts people or things (قتل 18 شخصا، خطفوا أربعة
+ * أجانب، ستة أشخاص قتلوا) makes the report concrete; a year (عام 2005) does not. */
+static bool counted(const cw_sentence *s, const cw_trigger *tr)
+{
+    uint32_t cs = cw_clause_start(s, tr->first), ce = cw_clause_end(s, tr->end - 1);
+    uint32_t lo = tr->first > cs + 3 ? tr->first - 3 : cs, hi = tr->end + 3 < ce ? tr->end + 3 : ce;
+    for (uint32_t j = lo; j < hi; j++) {
+        if (!cw_is_number(s, j))
+            continue;
+        const raml_token *t = cw_tok(s, j);
+        if (t->kind == RAML_TOK_NUMBER && t->value >= 1900 && t->value <= 2100)
+            continue;
+        if (j > s->first && (cw_cls(s, j - 1) & RAML_W_YEARWORD))
+            continue;
+        if (j + 1 < s->end && cw_tok(s, j + 1)->kind == RAML_TOK_ARABIC)
+            return true;
+    }
+    return false;
+}
+
+/* A protest noun is a report when something makes it happen: a light or occurrence verb
+ * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
+ * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
+static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
+{
+    uint32_t cs = cw_clause_start(s, tr->first);
+    for (uint32_t j = tr->first; j > cs && j + 4 > tr->first; j--)
+        if (cw_cls(s, j - 1) & RAML_W_LIGHT)
+            return true;
+    return counted(s, tr);
+}
+
+/* Event words also appear in commentary, metaphor, general statements and references to
+ * earlier events (تبرير القتل، ضربت الأزمة البلاد، ضحايا الهجمات). An ASSAULT/COERCE event
+ * counts as actual only with conflict evidence (a weapon, casualty, military-equipment,
+ * armed-actor or toll word) and a participant or a verb trigger. An ASSAULT also needs a
+ * concrete outcome: a stated human toll in the sentence (مقتل، جرحى، لقي مصرعه، أسفر عن) or
+ * a count next to the trigger (قتل 18 شخصا، خطفوا أربعة أجانب) — reports of attacks state
+ * who was hit, talk about violence rarely counts anyone. A PROTEST needs a verb or a
+ * participant, and a protest noun must occur (noun_occurs). Without evidence the event is
+ * kept as realis generic. A question is not a report: hypothetical. */
 static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
 {
-    if (ev->modality.realis != RAML_REALIS_ACTUAL)
-        return;
+    if (ev->modality.realis != RAML_REALIS_ACTUAL || ev->modality.polarity == RAML_POLARITY_NEGATED)
+        return; /* a denied event needs no evidence of having happened */
     for (uint32_t i = s->first; i < s->end; i++) {
         const raml_token *t = cw_tok(s, i);
         if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '?') {
@@ -118,13 +153,15 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     bool verb = tr->e->pos == RAML_POS_VERB;
     bool part = r->nactor || r->nrecip;
     bool ok = true;
-    if (!strcmp(ev->plover_type, "ASSAULT") || !strcmp(ev->plover_type, "COERCE"))
+    if (!strcmp(ev->plover_type, "ASSAULT"))
+        ok = (s->conflict || s->toll) && (part || verb) && (s->toll || counted(s, tr));
+    else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))
-        ok = part || verb;
+        ok = (part || verb) && (tr->e->form != RAML_FORM_NOUN || noun_occurs(s, tr));
     if (tr->e->form == RAML_FORM_AGENT) {
-        /* protesters alone are a topic; protesters doing something are a protest: a verb
-         * (dictionary or light verb) right before or after the agent noun */
+        /* protesters alone are a topic; protesters staging something are a protest: a light
+         * verb right before or after the agent noun (خرج المتظاهرون، نزل المتظاهرون) */
         int m = s->mention_at[tr->first - s->first];
         uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
         ok = false;
@@ -133,9 +170,9 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
             uint32_t j = cand[k];
             if (j == UINT32_MAX)
                 continue;
-            int tv = s->trigger_at[j - s->first];
-            if ((tv >= 0 && s->triggers[tv].e->pos == RAML_POS_VERB) ||
-                (cw_cls(s, j) & RAML_W_LIGHT))
+            /* another verb (طالب المتظاهرون، رفض المتظاهرون) makes them the actors of that
+             * event; only a light verb makes the protest itself happen */
+            if (cw_cls(s, j) & RAML_W_LIGHT)
                 ok = true;
         }
     }
@@ -203,8 +240,8 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
 }
 
 raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const raml_text *text,
-                           raml_event **events, size_t *nevents, const raml_trace *trace,
-                           raml_error *err)
+                           int doc_year, raml_event **events, size_t *nevents,
+                           const raml_trace *trace, raml_error *err)
 {
     *events = NULL;
     *nevents = 0;
@@ -221,9 +258,10 @@ raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const ram
             continue;
         memset(s, 0, offsetof(cw_sentence, mentions));
         s->nmentions = s->ntriggers = s->ncues = 0;
-        s->sport = s->conflict = s->weapons = false;
+        s->sport = s->conflict = s->weapons = s->toll = false;
         s->nsport = 0;
         s->lex = lex;
+        s->doc_year = doc_year;
         s->text = text;
         s->arena = arena;
         s->trace = trace;

@@ -20,9 +20,11 @@ struct raml_trace {
 };
 
 /* Codes every sentence of `text`; events are allocated in the arena and returned in
- * document order with sentence_index / index_in_sentence set. */
+ * document order with sentence_index / index_in_sentence set. `doc_year` (0 = unknown) picks
+ * the row of a named actor whose name or role changed over time (RSF PRM until 2022, REB
+ * after) and dates background years (a year before the article's is not its news). */
 raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const raml_text *text,
-                           raml_event **events, size_t *nevents, const raml_trace *trace,
-                           raml_error *err);
+                           int doc_year, raml_event **events, size_t *nevents,
+                           const raml_trace *trace, raml_error *err);
 
 #endif

@@ -45,6 +45,7 @@ typedef struct cw_sentence {
     raml_arena *arena;
     const raml_trace *trace;
     uint32_t index;
+    int doc_year;          /* 0 = unknown */
     uint32_t first, end;   /* token range */
     uint32_t *cls;         /* per token (relative): RAML_W_* */
     int16_t *mention_at;   /* per token: mention covering it, or -1 */
@@ -57,6 +58,7 @@ typedef struct cw_sentence {
     int ncues;
     bool sport, conflict; /* context words in the sentence */
     bool weapons;         /* weapon, casualty or military-equipment words */
+    bool toll;            /* a stated human toll (مقتل، جرحى، أسفر عن) */
     int nsport;           /* sport words */
 } cw_sentence;
 

@@ -94,6 +94,59 @@ static bool boundary_between(const cw_sentence *s, uint32_t from, uint32_t to)
     return false;
 }
 
+static void set_background(cw_sentence *s, raml_modality *m, cw_roles *r, uint32_t first,
+                           uint32_t end, const char *rule)
+{
+    m->realis = RAML_REALIS_HISTORICAL;
+    m->cue = cw_span(s, first, end);
+    cw_add_rule(r, rule);
+}
+
+/* News sentences mention earlier events to situate the reported one; such mentions are
+ * realis historical (background), not reports:
+ * - an event noun governed by a time/cause head: بعد الهجوم، منذ التفجيرات، رغم مقتل،
+ *   ذكرى المجزرة، ملف الاغتيال;
+ * - a verb in a relative clause on an event noun: المجزرة التي قتل فيها، الهجوم الذي استهدف
+ *   — the clause describes the noun's event, which carries its own reading;
+ * - a year before the article's in the clause: في سبتمبر 1970 خطفت. */
+static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, cw_roles *r)
+{
+    if (tr->e->form == RAML_FORM_NOUN && tr->first > s->first) {
+        uint32_t j = tr->first - 1;
+        if (cw_cls(s, j) & RAML_W_BACKREF) {
+            set_background(s, m, r, j, j + 1, "R-BACKGROUND-HEAD");
+            return;
+        }
+    }
+    if (tr->e->pos == RAML_POS_VERB) {
+        for (uint32_t k = tr->first; k > s->first && k + 3 > tr->first; k--) {
+            if (!(cw_cls(s, k - 1) & RAML_W_REL))
+                continue;
+            /* the antecedent: an event noun just before the pronoun (adjectives and a comma
+             * may intervene) */
+            for (uint32_t a = k - 1; a > s->first && a + 4 > k - 1; a--) {
+                int t = s->trigger_at[a - 1 - s->first];
+                if (t >= 0 && s->triggers[t].e->form == RAML_FORM_NOUN) {
+                    set_background(s, m, r, k - 1, k, "R-BACKGROUND-REL");
+                    return;
+                }
+            }
+            break;
+        }
+    }
+    if (s->doc_year) {
+        uint32_t cs = cw_clause_start(s, tr->first), ce = cw_clause_end(s, tr->end - 1);
+        for (uint32_t j = cs; j < ce; j++) {
+            const raml_token *y = cw_tok(s, j);
+            if (y->kind == RAML_TOK_NUMBER && y->value >= 1900 && y->value < s->doc_year &&
+                y->value == (double)(int)y->value && y->bend - y->bstart == 4) {
+                set_background(s, m, r, j, j + 1, "R-YEAR-PAST");
+                return;
+            }
+        }
+    }
+}
+
 void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
                      double *penalty)
 {
@@ -276,6 +329,8 @@ void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *
             }
         }
     }
+    if (m->realis == RAML_REALIS_ACTUAL)
+        background(s, tr, m, r);
     if (m->realis != RAML_REALIS_ACTUAL || m->polarity == RAML_POLARITY_NEGATED)
         *penalty += 0.05;
 }

@@ -131,6 +131,8 @@ enum {
     RAML_W_WITH = 1u << 27,    /* مع: the other side of a fight */
     RAML_W_YEARWORD = 1u << 29, /* عام 2004، منذ: a year that dates the clause elsewhere */
     RAML_W_MIN = 1u << 28,     /* من: partitive after numbers, agent after event nouns */
+    RAML_W_BACKREF = 1u << 31, /* بعد، منذ، رغم، ذكرى + event noun: a reference, not a report */
+    RAML_W_TOLL = 1u << 30,    /* مقتل، مصرع، جرحى، أسفر: a stated human toll or outcome */
 };
 uint32_t raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id);
 
