@@ -155,6 +155,11 @@ static void test_modality(void)
                     RAML_REALIS_GENERIC);
     expect_modality("هاجم المسلحون الجيش بالصواريخ مما أسفر عن جرحى.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_ACTUAL);
+    /* ...or a perfect-tense strike with its attacker and target: no toll needed */
+    expect_modality("قصفت القوات التركية مواقع الجيش قرب الحدود.", "ASSAULT",
+                    RAML_POLARITY_POSITIVE, RAML_REALIS_ACTUAL);
+    expect_modality("غارات على مواقع الجيش قرب الحدود.", "ASSAULT", RAML_POLARITY_POSITIVE,
+                    RAML_REALIS_GENERIC);
     /* background references: time/cause head, relative clause on an event noun, past year */
     code("تزايدت الدوريات بعد الهجوم على الجيش الذي خلف قتلى.");
     ev = first_of("ASSAULT");

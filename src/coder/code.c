@@ -137,6 +137,14 @@ static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
  * who was hit, talk about violence rarely counts anyone. A PROTEST needs a verb or a
  * participant, and a protest noun must occur (noun_occurs). Without evidence the event is
  * kept as realis generic. A question is not a report: hypothetical. */
+/* A perfect-tense attack verb with both a named or described attacker and a target is a
+ * report even when no toll is given (قصفت الطائرات الروسية مواقع في إدلب): strikes on
+ * positions, vehicles or depots often hit no one the report can count. */
+static bool reported_strike(const cw_trigger *tr, const cw_roles *r)
+{
+    return tr->e->form == RAML_FORM_PERFECT && r->nactor && r->nrecip;
+}
+
 static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
 {
     if (ev->modality.realis != RAML_REALIS_ACTUAL || ev->modality.polarity == RAML_POLARITY_NEGATED)
@@ -154,7 +162,8 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     bool part = r->nactor || r->nrecip;
     bool ok = true;
     if (!strcmp(ev->plover_type, "ASSAULT"))
-        ok = (s->conflict || s->toll) && (part || verb) && (s->toll || counted(s, tr));
+        ok = (s->conflict || s->toll) && (part || verb) &&
+             (s->toll || counted(s, tr) || reported_strike(tr, r));
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))
