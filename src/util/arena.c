@@ -12,47 +12,68 @@ struct raml_arena_block {
 
 #define ALIGN16(n) (((n) + 15u) & ~(size_t)15u)
 
+/* What reset keeps for reuse; a rare huge document's memory is given back. */
+#define ARENA_KEEP_BYTES (64u * 1024 * 1024)
+
 void raml_arena_init(raml_arena *a, size_t block_size)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
     a->total = 0;
     a->failed = false;
 }
 
-void raml_arena_free(raml_arena *a)
+static void free_list(raml_arena_block *b)
 {
-    raml_arena_block *b = a->head;
     while (b) {
         raml_arena_block *next = b->next;
         free(b);
         b = next;
     }
-    a->head = NULL;
+}
+
+void raml_arena_free(raml_arena *a)
+{
+    free_list(a->head);
+    free_list(a->spare);
+    a->head = a->spare = NULL;
     a->total = 0;
 }
 
 void raml_arena_reset(raml_arena *a)
 {
-    raml_arena_block *keep = NULL;
+    size_t kept = 0;
+    for (raml_arena_block *b = a->spare; b; b = b->next)
+        kept += b->size;
     for (raml_arena_block *b = a->head; b;) {
         raml_arena_block *next = b->next;
-        if (!keep || b->size > keep->size) {
-            if (keep)
-                free(keep);
-            keep = b;
+        if (kept + b->size <= ARENA_KEEP_BYTES) {
+            b->used = 0;
+            b->next = a->spare;
+            a->spare = b;
+            kept += b->size;
         } else {
             free(b);
         }
         b = next;
     }
-    if (keep) {
-        keep->next = NULL;
-        keep->used = 0;
-    }
-    a->head = keep;
+    a->head = NULL;
     a->total = 0;
     a->failed = false;
+}
+
+/* A spare block with room for `size`, unlinked from the spare list; NULL when none. */
+static raml_arena_block *take_spare(raml_arena *a, size_t size)
+{
+    for (raml_arena_block **p = &a->spare; *p; p = &(*p)->next) {
+        if ((*p)->size >= size) {
+            raml_arena_block *b = *p;
+            *p = b->next;
+            return b;
+        }
+    }
+    return NULL;
 }
 
 void *raml_arena_alloc(raml_arena *a, size_t size)
@@ -62,22 +83,25 @@ void *raml_arena_alloc(raml_arena *a, size_t size)
     if (!b || b->size - b->used < size) {
         /* A block that is too small for this request is kept in the list (it may be
          * partly used); the new one becomes the head. */
-        size_t want = a->block_size;
-        if (want < size)
-            want = size;
-        raml_arena_block *nb = malloc(sizeof *nb + want);
+        raml_arena_block *nb = take_spare(a, size);
         if (!nb) {
-            a->failed = true;
-            return NULL;
+            size_t want = a->block_size;
+            if (want < size)
+                want = size;
+            nb = malloc(sizeof *nb + want);
+            if (!nb) {
+                a->failed = true;
+                return NULL;
+            }
+            nb->size = want;
+            /* Grow geometrically so a huge document does not make thousands of blocks. */
+            if (a->block_size < 16u * 1024 * 1024)
+                a->block_size *= 2;
         }
-        nb->size = want;
         nb->used = 0;
         nb->next = a->head;
         a->head = nb;
         b = nb;
-        /* Grow geometrically so a huge document does not make thousands of blocks. */
-        if (a->block_size < 16u * 1024 * 1024)
-            a->block_size *= 2;
     }
     void *p = b->data + b->used;
     b->used += size;

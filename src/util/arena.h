@@ -10,7 +10,8 @@
 
 typedef struct raml_arena_block raml_arena_block;
 typedef struct raml_arena {
-    raml_arena_block *head; /* current block, newest first */
+    raml_arena_block *head;  /* blocks in use, newest (current) first */
+    raml_arena_block *spare; /* blocks kept by reset for the next document */
     size_t block_size;
     size_t total;           /* bytes handed out since the last reset */
     bool failed;
@@ -18,7 +19,8 @@ typedef struct raml_arena {
 
 void raml_arena_init(raml_arena *a, size_t block_size);
 void raml_arena_free(raml_arena *a);
-/* Keeps the largest block for reuse and frees the others. */
+/* Keeps the blocks (up to a bound) for the next document, so a stream of documents does
+ * not map and unmap fresh memory each time. */
 void raml_arena_reset(raml_arena *a);
 void *raml_arena_alloc(raml_arena *a, size_t size);       /* 16-byte aligned, uninitialised */
 void *raml_arena_calloc(raml_arena *a, size_t n, size_t size);
