@@ -72,7 +72,7 @@ static void test_syntax(void)
     expect("قتل 12 مدنيا في غارة للطيران التركي.", "ASSAULT", "TURMIL", "CVL", "R-PASSIVE-TAMYIZ");
     expect("قتل ثلاثة جنود على يد مسلحين.", "ASSAULT", "UAF", "MIL", "R-AGENT-ALAYAD");
     expect("قتل جندي تركي في هجوم.", "ASSAULT", NULL, "TURMIL", NULL);
-    expect("مقتل جنديين أمريكيين في تفجير.", "ASSAULT", NULL, "USAMIL", "R-NOUN-GEN");
+    expect("مقتل جنديين أمريكيين في العراق.", "ASSAULT", NULL, "USAMIL", "R-NOUN-GEN");
     expect("هجوم لتنظيم الدولة على الجيش العراقي.", "ASSAULT", "IMGREB", "IRQMIL", "R-NOUN-LI");
     expect("غارات تركية على مواقع المسلحين.", "ASSAULT", "TURMIL", NULL, "R-NOUN-ADJ");
     expect("الطائرات التركية التي قصفت مواقع المسلحين عادت.", "ASSAULT", "TURMIL", NULL, "R-REL");
@@ -282,6 +282,66 @@ static void test_table(void)
     raml_lexicon_free(lex);
 }
 
+static size_t count_type(const char *type, bool actual_only)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < raml_doc_event_count(doc); i++) {
+        const raml_event *ev = raml_doc_event(doc, i);
+        if (!strcmp(ev->plover_type, type) &&
+            (!actual_only || (ev->modality.realis == RAML_REALIS_ACTUAL &&
+                              ev->modality.polarity == RAML_POLARITY_POSITIVE)))
+            n++;
+    }
+    return n;
+}
+
+/* Rules added for actor countries, incident folding and protest precision. */
+static void test_incidents(void)
+{
+    /* the toll of an attack named in the sentence is one event with the attack's mode and
+     * actor, and both figures */
+    code("قتل 12 مدنيا وأصيب 20 آخرون في غارة جوية شنتها طائرات تركية على قرية.");
+    CHECK_INT(count_type("ASSAULT", false), 1);
+    const raml_event *ev = first_of("ASSAULT");
+    CHECK(ev && has_rule(ev, "R-FOLD-TOLL"));
+    CHECK(ev && ev->nmodes == 1 && !strcmp(ev->modes[0], "aerial"));
+    CHECK(ev && role(ev, RAML_ROLE_ACTOR, 0) && !strcmp(role(ev, RAML_ROLE_ACTOR, 0)->cameo, "TURMIL"));
+    CHECK(ev && role(ev, RAML_ROLE_RECIPIENT, 0) && !strcmp(role(ev, RAML_ROLE_RECIPIENT, 0)->sector, "CVL"));
+    /* two attacks, two tolls: two incidents */
+    code("قتل جندي في تفجير في الموصل، وفي حادث منفصل أصيب شرطي في هجوم مسلح في كركوك.");
+    CHECK_INT(count_type("ASSAULT", false), 2);
+    /* a bare قتل with nothing after it: the noun before is the patient */
+    expect("قال مسؤولون إن جنديا قتل بعد انفجار عبوة.", "ASSAULT", "", "MIL", "R-PASSIVE-SVO-LONE");
+    /* the sentence's dominant country, but never the other side's */
+    expect("اعتقلت الشرطة عشرة أشخاص في الموصل العراقية.", "COERCE", "IRQCOP", NULL,
+           "R-CONTEXT-COUNTRY");
+    expect("قتل خمسة مدنيين في هجوم للجيش التركي.", "ASSAULT", NULL, "CVL", NULL);
+}
+
+static void test_protest(void)
+{
+    /* a protest without a target is against the authorities of its country */
+    expect("تظاهر آلاف المتظاهرين في تونس.", "PROTEST", "TUNCVL", "TUNGOV",
+           "R-PROTEST-IMPLICIT-TARGET");
+    /* chants are details of a protest reported by other words */
+    code("وهتف المتظاهرون بشعارات ضد الحكومة.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("خرج المتظاهرون إلى الشوارع مرددين هتافات ضد الغلاء.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    /* تجمع: people gathering, not "bring together" */
+    code("تجمع الاتفاقية بين البلدين.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("تجمعهم مصالح مشتركة.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("تجمع 300 متظاهر أمام البرلمان.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    code("تجمعوا أمام البرلمان.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    /* a clause describing the protesters is not a new protest */
+    code("فرقت الشرطة المتظاهرين الذين يحتجون على الغلاء.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+}
+
 int main(void)
 {
     raml_lexicon *lex = NULL;
@@ -293,6 +353,8 @@ int main(void)
         LEX = lex;
         test_syntax();
         test_modality();
+        test_incidents();
+        test_protest();
     }
     test_table();
     raml_doc_free(doc);

@@ -105,6 +105,11 @@ static void init_mention(cw_sentence *s, cw_mention *m, const raml_lex_entry *e,
     case RAML_ENT_DEMONYM:
         m->generic = true;
         m->demonym_only = true;
+        /* في الموصل العراقية: the demonym qualifies a governed place, it is no participant */
+        if (first > s->first + 1 && !(cw_tok(s, first)->proclitics & RAML_PRO_WA) &&
+            cw_tok(s, first - 1)->kind == RAML_TOK_ARABIC && s->mention_at[first - 1 - s->first] < 0 &&
+            prep_before(s, first - 1))
+            m->prep = true;
         m->rule = "R-DEMONYM";
         break;
     default:
@@ -189,6 +194,95 @@ uint32_t cw_clause_end(const cw_sentence *s, uint32_t i)
     return i;
 }
 
+/* An ASSAULT word that reports what happened to people (قتل، أصيب، مقتل، لقي مصرعه، جرحى)
+ * rather than naming the attack (غارة، قصف، هجوم، تفجير، كمين، اشتباكات). */
+static bool toll_trigger(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (strcmp(tr->e->plover_type, "ASSAULT") != 0 || tr->e->nmodes > 0 ||
+        tr->e->form == RAML_FORM_AGENT)
+        return false;
+    if (cw_cls(s, tr->first) & (RAML_W_TOLL | RAML_W_CASUALTY))
+        return true;
+    static const char *const stems[] = {"\xd9\x82\xd8\xaa\xd9\x84",             /* قتل */
+                                        "\xd8\xac\xd8\xb1\xd8\xad",             /* جرح */
+                                        "\xd8\xa7\xd8\xb5\xd8\xa7\xd8\xa8",     /* اصاب */
+                                        "\xd8\xa7\xd8\xb3\xd8\xaa\xd8\xb4\xd9\x87\xd8\xaf", /* استشهد */
+                                        "\xd9\x84\xd9\x82\xd9\x8a"};            /* لقي */
+    const char *st = cw_tok(s, tr->first)->stem;
+    for (size_t k = 0; st && k < sizeof stems / sizeof *stems; k++)
+        if (!strcmp(st, stems[k]))
+            return true;
+    return false;
+}
+
+/* The toll of an attack named in the same sentence is part of that attack, not a second
+ * incident: قتل 12 مدنيا وأصيب 20 آخرون في غارة جوية شنتها طائرات روسية is one ASSAULT.
+ * Each toll word joins the nearest attack word (within 20 tokens; the attack must not be a
+ * reference to an earlier event: بعد الهجوم). The merged event keeps a toll verb as its
+ * trigger when the attack is a noun (the verb carries voice and the counted victims), and
+ * the attack verb otherwise; it takes the attack's mode, actor and recipient. */
+static void fold_tolls(cw_sentence *s)
+{
+    int root_of[CW_MAX_ITEMS];
+    for (int t = 0; t < s->ntriggers; t++)
+        root_of[t] = -1;
+    for (int c = 0; c < s->ntriggers; c++) {
+        const cw_trigger *ct = &s->triggers[c];
+        if (!toll_trigger(s, ct))
+            continue;
+        int best = -1;
+        uint32_t bestd = 21;
+        for (int a = 0; a < s->ntriggers; a++) {
+            const cw_trigger *at = &s->triggers[a];
+            if (a == c || toll_trigger(s, at) || strcmp(at->e->plover_type, "ASSAULT") != 0 ||
+                at->e->form == RAML_FORM_AGENT)
+                continue;
+            if (at->e->pos != RAML_POS_VERB && at->first > s->first &&
+                (cw_cls(s, at->first - 1) & RAML_W_BACKREF))
+                continue;
+            uint32_t d = at->first > ct->first ? at->first - ct->end : ct->first - at->end;
+            if (d < bestd) {
+                bestd = d;
+                best = a;
+            }
+        }
+        if (best < 0)
+            continue;
+        while (s->triggers[best].host >= 0)
+            best = s->triggers[best].host;
+        root_of[c] = best;
+    }
+    for (int a = 0; a < s->ntriggers; a++) {
+        /* the group of toll words around attack root a */
+        int members[CW_MAX_ITEMS], nm = 0, verb = -1;
+        for (int c = 0; c < s->ntriggers; c++)
+            if (root_of[c] == a && c != a) {
+                members[nm++] = c;
+                if (verb < 0 && s->triggers[c].e->pos == RAML_POS_VERB)
+                    verb = c;
+            }
+        if (!nm)
+            continue;
+        int keep = a;
+        if (s->triggers[a].e->pos != RAML_POS_VERB && !toll_trigger(s, &s->triggers[a]) && verb >= 0)
+            keep = verb;
+        else if (toll_trigger(s, &s->triggers[a]) && verb >= 0 && s->triggers[verb].first < s->triggers[a].first)
+            keep = verb; /* the first toll verb reads best as the trigger */
+        for (int t = 0; t < s->ntriggers; t++) {
+            if (t == keep)
+                continue;
+            bool in_group = t == a || root_of[t] == a || s->triggers[t].host == a;
+            for (int k = 0; k < nm && !in_group; k++)
+                in_group = s->triggers[t].host == members[k];
+            if (in_group && s->triggers[t].e->form != RAML_FORM_AGENT) {
+                s->triggers[t].host = keep;
+                s->triggers[t].folded = true;
+            }
+        }
+        s->triggers[keep].host = -1;
+    }
+}
+
 void cw_analyze(cw_sentence *s)
 {
     uint32_t n = s->end - s->first;
@@ -241,7 +335,7 @@ void cw_analyze(cw_sentence *s)
             (cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)))
             trig = NULL;
         if (trig && s->ntriggers < CW_MAX_ITEMS) {
-            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1};
+            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false};
             for (uint32_t k = m->first; k < m->first + m->count; k++)
                 s->trigger_at[k - s->first] = (int16_t)s->ntriggers;
             s->ntriggers++;
@@ -294,10 +388,23 @@ void cw_analyze(cw_sentence *s)
      * (شن هجوما، قتل ... في هجوم): one event, the verb's. */
     for (int t = 0; t < s->ntriggers; t++) {
         cw_trigger *nt = &s->triggers[t];
+        if (cw_chant(nt->e)) {
+            /* a chant joins the sentence's protest: a protest word, else the protesters */
+            for (int pass = 0; pass < 2 && nt->host < 0; pass++)
+                for (int v = 0; v < s->ntriggers; v++)
+                    if (v != t && !cw_chant(s->triggers[v].e) && s->triggers[v].host < 0 &&
+                        !strcmp(s->triggers[v].e->plover_type, "PROTEST") &&
+                        (pass == 1 || s->triggers[v].e->form != RAML_FORM_AGENT)) {
+                        nt->host = v;
+                        break;
+                    }
+            continue;
+        }
         if (nt->e->form == RAML_FORM_AGENT) {
             /* المتظاهرون with تظاهر/مظاهرة in the sentence: the same protest */
             for (int v = 0; v < s->ntriggers; v++)
                 if (v != t && s->triggers[v].e->form != RAML_FORM_AGENT && s->triggers[v].host < 0 &&
+                    !cw_chant(s->triggers[v].e) &&
                     !strcmp(s->triggers[v].e->plover_type, nt->e->plover_type)) {
                     nt->host = v;
                     break;
@@ -330,4 +437,10 @@ void cw_analyze(cw_sentence *s)
             }
         }
     }
+    /* one level: every restating trigger points at the event that is coded */
+    for (int t = 0; t < s->ntriggers; t++)
+        for (int guard = 0; s->triggers[t].host >= 0 && s->triggers[s->triggers[t].host].host >= 0 &&
+                            guard < CW_MAX_ITEMS; guard++)
+            s->triggers[t].host = s->triggers[s->triggers[t].host].host;
+    fold_tolls(s);
 }

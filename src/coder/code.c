@@ -62,30 +62,101 @@ static void fill_actor(cw_sentence *s, raml_actor *out, int mi, raml_role role, 
     snprintf(out->cameo, sizeof out->cameo, "%s%s", out->country, out->sector);
 }
 
-/* Generic agents without a country take the one country named in the sentence (قتل ثلاثة
- * مدنيين في سوريا); unidentified gunmen keep none. */
-static void context_country(const cw_sentence *s, raml_event *ev)
+/* Generic agents without a country take the sentence's dominant country: the one named
+ * most often by country names, capitals and demonyms (قتل ثلاثة مدنيين في سوريا، اشتباكات
+ * بين الشرطة ومسلحين في كراتشي الباكستانية). A tie names no country; unidentified gunmen
+ * keep none. */
+static int dominant_country(const cw_sentence *s)
 {
-    const char *only = NULL;
+    const char *cand[CW_MAX_ITEMS];
+    int votes[CW_MAX_ITEMS], nc = 0;
     for (int k = 0; k < s->nmentions; k++) {
         const cw_mention *m = &s->mentions[k];
-        if (!m->bare_country)
+        bool named_by_country = m->bare_country || m->demonym_only ||
+                                (m->generic && m->country[0]); /* الشرطة العراقية */
+        if (!named_by_country || !m->country[0] || m->country[0] == '-')
             continue;
-        if (only && strcmp(only, m->country) != 0)
-            return;
-        only = m->country;
+        int i = 0;
+        while (i < nc && strcmp(cand[i], m->country) != 0)
+            i++;
+        if (i == nc) {
+            cand[nc] = m->country;
+            votes[nc++] = 0;
+        }
+        votes[i]++;
     }
-    if (!only)
+    const char *only = NULL;
+    int best = 0, at = -1;
+    bool tie = false;
+    for (int i = 0; i < nc; i++) {
+        if (votes[i] > best) {
+            best = votes[i];
+            only = cand[i];
+            at = i;
+            tie = false;
+        } else if (votes[i] == best) {
+            tie = true;
+        }
+    }
+    if (!only || tie)
+        return -1;
+    for (int k = 0; k < s->nmentions; k++)
+        if (s->mentions[k].country == cand[at])
+            return k;
+    return -1;
+}
+
+static void context_country(const cw_sentence *s, raml_event *ev)
+{
+    int dom = dominant_country(s);
+    if (dom < 0)
         return;
+    const char *only = s->mentions[dom].country;
     for (int i = 0; i < ev->nactors; i++) {
         raml_actor *a = &ev->actors[i];
         if (a->country[0] || !a->is_generic || !strcmp(a->sector, "UAF"))
+            continue;
+        /* the other side's nationality says nothing about this one: civilians killed in a
+         * Turkish air raid, journalists arrested by the Tunisian police */
+        bool other_side = false;
+        for (int j = 0; j < ev->nactors; j++)
+            other_side |= ev->actors[j].role != a->role && !strcmp(ev->actors[j].country, only);
+        if (other_side)
             continue;
         memcpy(a->country, only, 4);
         snprintf(a->cameo, sizeof a->cameo, "%s%s", a->country, a->sector);
         if (ev->nrules < RAML_MAX_RULES)
             ev->rule_ids[ev->nrules++] = "R-CONTEXT-COUNTRY";
     }
+}
+
+/* A protest that names no target is directed at the authorities of the country where it
+ * takes place (CAMEO codes demonstrations against the government by default): with one
+ * dominant country in the sentence (تظاهر الآلاف في أنقرة التركية، المتظاهرين الباكستانيين)
+ * that country's government is the recipient. */
+static void protest_target(const cw_sentence *s, raml_event *ev)
+{
+    if (strcmp(ev->plover_type, "PROTEST") != 0 || ev->nactors >= RAML_MAX_ACTORS)
+        return;
+    for (int i = 0; i < ev->nactors; i++)
+        if (ev->actors[i].role == RAML_ROLE_RECIPIENT)
+            return;
+    int dom = dominant_country(s);
+    if (dom < 0)
+        return;
+    const cw_mention *m = &s->mentions[dom];
+    raml_actor *a = &ev->actors[ev->nactors++];
+    memset(a, 0, sizeof *a);
+    a->role = RAML_ROLE_RECIPIENT;
+    a->span = cw_span(s, m->first, m->end);
+    memcpy(a->country, m->country, 4);
+    strcpy(a->sector, "GOV");
+    strcpy(a->sectors[0], "GOV");
+    a->nsectors = 1;
+    a->is_generic = true;
+    snprintf(a->cameo, sizeof a->cameo, "%sGOV", m->country);
+    if (ev->nrules < RAML_MAX_RULES)
+        ev->rule_ids[ev->nrules++] = "R-PROTEST-IMPLICIT-TARGET";
 }
 
 static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
@@ -145,6 +216,49 @@ static bool reported_strike(const cw_trigger *tr, const cw_roles *r)
     return tr->e->form == RAML_FORM_PERFECT && r->nactor && r->nrecip;
 }
 
+/* تجمع is "gathered" only when people gather: a plural form (تجمعوا، يتجمعون) or a crowd
+ * after it (تجمع المئات، تجمع المتظاهرون). With an object or بين/على it "brings
+ * together / agrees" (تجمع بين البلدين، تجمع على رفض، تجمعهم), and after a preposition or
+ * in idafa it is the noun (موقع تجمع، أكبر تجمع). */
+static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
+{
+    const raml_token *t = cw_tok(s, tr->first);
+    if (t->enclitic)
+        return false;
+    const char *st = t->stem ? t->stem : "";
+    size_t n = strlen(st);
+    if (n > 4 && (!strcmp(st + n - 4, "\xd9\x88\xd8\xa7") || !strcmp(st + n - 4, "\xd9\x88\xd9\x86")))
+        return true; /* ـوا / ـون */
+    if (tr->end >= s->end)
+        return false;
+    if (cw_cls(s, tr->end) & (RAML_W_BETWEEN | RAML_W_TARGET))
+        return false;
+    if (cw_is_number(s, tr->end))
+        return true;
+    int m = s->mention_at[tr->end - s->first];
+    return m >= 0 && s->mentions[m].generic && !s->mentions[m].bare_country &&
+           !strcmp(s->mentions[m].sector, "CVL");
+}
+
+/* A protest verb in a clause that describes protesters (المتظاهرين الذين يهتفون، متظاهرين
+ * يحتجون على الغلاء) tells who they are, not a new protest: the sentence reports what
+ * happened to or around them. */
+static bool describes_protesters(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (tr->e->pos != RAML_POS_VERB || tr->first <= s->first)
+        return false;
+    uint32_t j = tr->first - 1;
+    if (cw_cls(s, j) & RAML_W_REL) {
+        if (j <= s->first)
+            return false;
+        j--;
+    } else if (tr->e->form != RAML_FORM_IMPERFECT) {
+        return false;
+    }
+    int k = s->trigger_at[j - s->first];
+    return k >= 0 && s->triggers[k].e->form == RAML_FORM_AGENT;
+}
+
 static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
 {
     if (ev->modality.realis != RAML_REALIS_ACTUAL || ev->modality.polarity == RAML_POLARITY_NEGATED)
@@ -168,6 +282,13 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))
         ok = (part || verb) && (tr->e->form != RAML_FORM_NOUN || noun_occurs(s, tr));
+    if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
+        strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
+        ok = false;
+    if (!strcmp(ev->plover_type, "PROTEST") && describes_protesters(s, tr))
+        ok = false;
+    if (cw_chant(tr->e))
+        ok = false; /* chanting with no protest word in the sentence: a detail, not a report */
     if (tr->e->form == RAML_FORM_AGENT) {
         /* protesters alone are a topic; protesters staging something are a protest: a light
          * verb right before or after the agent noun (خرج المتظاهرون، نزل المتظاهرون) */
@@ -206,6 +327,11 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
     ev->plover_type = e->plover_type;
     for (int i = 0; i < e->nmodes && i < RAML_MAX_MODES; i++)
         ev->modes[ev->nmodes++] = e->modes[i];
+    /* a toll verb merged with its attack takes the attack's mode (air strike → aerial) */
+    for (int k = 0; k < s->ntriggers && ev->nmodes == 0; k++)
+        if (s->triggers[k].host == t && s->triggers[k].folded)
+            for (int i = 0; i < s->triggers[k].e->nmodes && ev->nmodes < RAML_MAX_MODES; i++)
+                ev->modes[ev->nmodes++] = s->triggers[k].e->modes[i];
     snprintf(ev->cameo, sizeof ev->cameo, "%s", e->cameo);
     ev->quad_class = e->quad;
     ev->goldstein = e->goldstein;
@@ -237,6 +363,7 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
             ev->rule_ids[ev->nrules++] = m->ids[k];
     }
     context_country(s, ev);
+    protest_target(s, ev);
     evidence_gate(s, tr, &r, ev);
     double c = 0.45 + (r.nactor ? 0.2 : 0) + (r.nrecip ? 0.15 : 0) +
                (e->pos == RAML_POS_VERB ? 0.1 : 0) +

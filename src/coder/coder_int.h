@@ -5,6 +5,8 @@
 #include "coder/coder.h"
 #include "lexicon/lexicon_int.h"
 
+#include <string.h>
+
 #define CW_MAX_ITEMS 64
 #define CW_MAX_RULES 10
 
@@ -31,6 +33,7 @@ typedef struct cw_trigger {
     uint32_t first, end;
     const raml_lex_entry *e;
     int host; /* index of the trigger whose event this one restates, or -1 */
+    bool folded; /* a toll or attack word merged into another trigger's incident */
 } cw_trigger;
 
 typedef struct cw_cue {
@@ -72,6 +75,14 @@ typedef struct cw_roles {
     bool actor_from_speaker;
     const char *actor_sector_override; /* e.g. MIL for غارة تركية */
 } cw_roles;
+
+/* Chanting and slogans (هتف، هتافات، رفع/ردد شعارات) describe how protesters protest; the
+ * protest itself is reported by other words (خرجوا، تظاهروا، اعتصموا). */
+static inline bool cw_chant(const raml_lex_entry *e)
+{
+    return !strcmp(e->plover_type, "PROTEST") &&
+           (strstr(e->id, "-HATAFA") || strstr(e->id, "-HUTAF") || strstr(e->id, "-SHIARAT"));
+}
 
 static inline const raml_token *cw_tok(const cw_sentence *s, uint32_t i)
 {

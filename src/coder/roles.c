@@ -259,6 +259,18 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
             set_role(s, r, true, ante, "R-REL");
     }
     bool svo = false;
+    if (r->nactor == 0 && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
+        tr->end == tr->first + 1 && target < 0 && mention_in(s, tr->end, ce, false, false) < 0 &&
+        !has_object(s, tr->end, ce)) {
+        /* جنديا قتل / إن مقاتلا قتل بعدما...: nothing follows the bare verb, so the noun
+         * before it is its patient (unvocalised قتل is also the passive قُتل) */
+        int left = last_mention_in(s, cs, tr->first);
+        if (left >= 0) {
+            set_role(s, r, false, left, "R-PASSIVE-SVO-LONE");
+            r->passive = true;
+            return;
+        }
+    }
     if (r->nactor == 0) {
         int left = last_mention_in(s, cs, tr->first);
         if (left >= 0) {
@@ -433,13 +445,21 @@ void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
             continue;
         cw_roles sub;
         memset(&sub, 0, sizeof sub);
-        noun_roles(s, &s->triggers[k], &sub, cw_clause_start(s, s->triggers[k].first),
-                   cw_clause_end(s, s->triggers[k].end - 1));
+        const cw_trigger *ht = &s->triggers[k];
+        uint32_t hcs = cw_clause_start(s, ht->first), hce = cw_clause_end(s, ht->end - 1);
+        if (ht->e->pos == RAML_POS_VERB)
+            verb_roles(s, ht, &sub, hcs, hce);
+        else
+            noun_roles(s, ht, &sub, hcs, hce);
+        const char *why = ht->folded ? "R-FOLD-TOLL" : "R-MERGED-NOUN";
+        if (ht->folded)
+            cw_add_rule(r, why);
         for (int i = 0; i < sub.nactor && r->nactor == 0; i++)
-            set_role(s, r, true, sub.actor[i], "R-MERGED-NOUN");
+            if (!has_role(r, sub.actor[i]))
+                set_role(s, r, true, sub.actor[i], why);
         for (int i = 0; i < sub.nrecip && r->nrecip == 0; i++)
             if (!has_role(r, sub.recip[i]))
-                set_role(s, r, false, sub.recip[i], "R-MERGED-NOUN");
+                set_role(s, r, false, sub.recip[i], why);
         if (!r->actor_sector_override)
             r->actor_sector_override = sub.actor_sector_override;
     }
