@@ -86,7 +86,8 @@ raml_status raml_doc_code_traced(raml_doc *doc, const raml_lexicon *lex, const r
             st = raml_time_date_events(raml_lexicon_timelex(lex), a, &doc->text, doc->doc_date,
                                        doc->events, doc->nevents, trace, err);
         if (st == RAML_OK)
-            st = raml_count_casualties(raml_lexicon_numwords(lex), a, &doc->text, doc->events,
+            st = raml_count_casualties(raml_timelex_casualties(raml_lexicon_timelex(lex)),
+                                       raml_lexicon_numwords(lex), a, &doc->text, doc->events,
                                        doc->nevents, trace, err);
         if (st != RAML_OK)
             return st;

@@ -7,6 +7,7 @@
 #include "text/text.h"
 
 static raml_arena a;
+static raml_casualties *CS; /* data/casualties.tsv */
 
 static raml_text analyze(const char *s)
 {
@@ -36,8 +37,26 @@ static raml_event one(const char *s, const char *trig)
     raml_text t = analyze(s);
     raml_event ev = mkevent(&t, trig, "ASSAULT");
     raml_error err;
-    CHECK_INT(raml_count_casualties(NULL, &a, &t, &ev, 1, NULL, &err), RAML_OK);
+    CHECK_INT(raml_count_casualties(CS, NULL, &a, &t, &ev, 1, NULL, &err), RAML_OK);
     return ev;
+}
+
+/* A malformed row names file and line; a missing file is an empty table when allowed. */
+static void load_errors(void)
+{
+    raml_casualties *cs = NULL;
+    raml_error err;
+    bool missing = false;
+    CHECK_INT(raml_casualties_load("tests/fixtures/geo/bad_casualties", &cs, &missing, &err),
+              RAML_ERR_INPUT);
+    CHECK(cs == NULL);
+    CHECK(strstr(err.file, "bad_casualties/casualties.tsv") != NULL);
+    CHECK_INT(err.line, 4);
+    CHECK(strstr(err.message, "implied") != NULL);
+    CHECK_INT(raml_casualties_load("tests/fixtures/geo/data", &cs, &missing, &err), RAML_OK);
+    CHECK(missing && cs && raml_casualties_size(cs) == 0);
+    raml_casualties_free(cs);
+    CHECK_INT(raml_casualties_load("tests/fixtures/geo/data", &cs, NULL, &err), RAML_ERR_INPUT);
 }
 
 #define EXPECT_COUNT(field_, n_, q_)                                                        \
@@ -50,14 +69,45 @@ static raml_event one(const char *s, const char *trig)
 int main(void)
 {
     raml_arena_init(&a, 1 << 16);
-    /* The folded table agrees with the text layer's folding. */
-    for (int i = 0; i < cas_ncues; i++) {
+    load_errors();
+    const char *data = getenv("RAML_DATA");
+    raml_error err0;
+    bool missing = false;
+    CHECK_INT(raml_casualties_load(data ? data : "data", &CS, &missing, &err0), RAML_OK);
+    CHECK(!missing && raml_casualties_size(CS) > 30);
+    if (!CS)
+        return harness_finish("count");
+    /* Every form is stored folded, as the text layer folds it. */
+    for (int i = 0; i < CS->n; i++) {
         char buf[64];
-        raml_fold(cas_cues[i].plain, strlen(cas_cues[i].plain), buf, sizeof buf, NULL);
-        CHECK_MSG(strcmp(buf, cas_cues[i].folded) == 0, "cue %s folds to %s, table has %s",
-                  cas_cues[i].plain, buf, cas_cues[i].folded);
+        size_t n = raml_fold(CS->cues[i].plain, strlen(CS->cues[i].plain), buf, sizeof buf - 1, NULL);
+        buf[n] = '\0';
+        CHECK_MSG(strcmp(buf, CS->cues[i].folded) == 0, "cue %s folds to %s, table has %s",
+                  CS->cues[i].plain, buf, CS->cues[i].folded);
     }
     raml_event ev;
+    /* One sentence per class of casualties.tsv: head, noun, plural, gap, implied, token match,
+     * and a form with two rows (head and gap). */
+    ev = one("فتح المسلحون النار وقتلوا 14 جنديا.", "فتح");
+    EXPECT_COUNT(ev.killed, 14, "exact");
+    ev = one("قالت الوزارة إن 6 أشخاص قتلوا في الانفجار.", "الانفجار");
+    EXPECT_COUNT(ev.killed, 6, "exact");
+    ev = one("أعلن الجيش أنه قتلت وحداته 9 مسلحين.", "أعلن");
+    CHECK(!ev.killed.present || ev.killed.count == 9);
+    ev = one("أسفر الانفجار عن جريحين.", "الانفجار");
+    EXPECT_COUNT(ev.injured, 2, "exact");
+    ev = one("شنت الشرطة حملة أسفرت عن 25 معتقلا.", "حملة");
+    EXPECT_COUNT(ev.arrested, 25, "exact");
+    ev = one("أسفرت الاشتباكات عن سقوط جرحى.", "الاشتباكات");
+    EXPECT_COUNT(ev.injured, -1, "unspecified");
+    /* Without a table nothing is read. */
+    {
+        raml_text t = analyze("قتل 12 شخصا.");
+        raml_event e1 = mkevent(&t, "قتل", "ASSAULT");
+        raml_error err;
+        CHECK_INT(raml_count_casualties(NULL, NULL, &a, &t, &e1, 1, NULL, &err), RAML_OK);
+        CHECK(!e1.killed.present);
+    }
     ev = one("قتل 12 شخصا وأصيب 20 آخرون في الهجوم.", "قتل");
     EXPECT_COUNT(ev.killed, 12, "exact");
     EXPECT_COUNT(ev.injured, 20, "exact");
@@ -96,7 +146,7 @@ int main(void)
         raml_text t = analyze("داهمت الشرطة الحي واعتقلت 30 شخصا بعد هجوم أسفر عن مقتل 4 جنود.");
         raml_event evs[2] = {mkevent(&t, "داهمت", "COERCE"), mkevent(&t, "هجوم", "ASSAULT")};
         raml_error err;
-        raml_count_casualties(NULL, &a, &t, evs, 2, NULL, &err);
+        raml_count_casualties(CS, NULL, &a, &t, evs, 2, NULL, &err);
         CHECK(!evs[0].killed.present);
         EXPECT_COUNT(evs[1].killed, 4, "exact");
         CHECK(!evs[1].arrested.present);
@@ -105,10 +155,11 @@ int main(void)
         raml_text t = analyze("قصفت الطائرات القرية وقتل 5 أشخاص، وشنت القوات حملة اعتقال 12 شخصا.");
         raml_event evs[2] = {mkevent(&t, "قصفت", "ASSAULT"), mkevent(&t, "حملة", "COERCE")};
         raml_error err;
-        raml_count_casualties(NULL, &a, &t, evs, 2, NULL, &err);
+        raml_count_casualties(CS, NULL, &a, &t, evs, 2, NULL, &err);
         EXPECT_COUNT(evs[0].killed, 5, "exact");
         EXPECT_COUNT(evs[1].arrested, 12, "exact");
     }
     raml_arena_free(&a);
+    raml_casualties_free(CS);
     return harness_finish("count");
 }

@@ -1,5 +1,5 @@
 /*
- * Casualty figures. Each cue word of an event's sentence (cues.c) takes the number next to it
+ * Casualty figures. Each cue word of an event's sentence (data/casualties.tsv) takes the number next to it
  * — after a head (قتل 12 شخصا), before a noun (12 قتيلا، عشرات القتلى), before a gap cue
  * (لقي 12 شخصا حتفهم) — and goes to the sentence's event whose trigger is nearest, preferring
  * ASSAULT for killed/injured and COERCE for arrested. The first figure an event gets for a
@@ -148,11 +148,11 @@ static raml_count *slot(raml_event *ev, cas_class cls)
     return cls == CAS_KILLED ? &ev->killed : cls == CAS_INJURED ? &ev->injured : &ev->arrested;
 }
 
-raml_status raml_count_casualties(const raml_numwords *nw, raml_arena *arena, const raml_text *text,
-                                  raml_event *events, size_t nevents, const raml_trace *trace,
-                                  raml_error *err)
+raml_status raml_count_casualties(const raml_casualties *cs, const raml_numwords *nw,
+                                  raml_arena *arena, const raml_text *text, raml_event *events,
+                                  size_t nevents, const raml_trace *trace, raml_error *err)
 {
-    if (!text || !text->ntokens)
+    if (!text || !text->ntokens || !cs)
         return RAML_OK;
     size_t e0 = 0;
     while (e0 < nevents) {
@@ -167,10 +167,10 @@ raml_status raml_count_casualties(const raml_numwords *nw, raml_arena *arena, co
                 const raml_token *tk = &text->tokens[i];
                 if (tk->kind != RAML_TOK_ARABIC || !tk->stem)
                     continue;
-                const cas_cue *c = cas_cue_find(tk->stem, tk->norm);
-                if (!c)
-                    continue;
-                figure f = read_figure(nw, text, lo, end, i, c);
+                const cas_cue *c = NULL;
+                figure f = {0};
+                while (!f.found && (c = cas_cue_next(cs, tk->stem, tk->norm, c)))
+                    f = read_figure(nw, text, lo, end, i, c);
                 if (!f.found)
                     continue;
                 const char *want = c->cls == CAS_ARRESTED ? "COERCE" : "ASSAULT";

@@ -1,84 +1,184 @@
 /*
- * Casualty cue words: a short closed list kept here in code rather than in data/ (no data
- * file belongs to count/; moving it to a TSV such as data/casualties.tsv is proposed in the
- * report). Forms are stored already folded; tests/test_count.c checks each against
- * raml_fold(plain) so a folding change cannot silently break the table.
+ * Casualty cue words: data/casualties.tsv (one row: forms, kind, class, value, match). The
+ * table is short (tens of forms), so a linear scan with a two-byte first-letter check costs
+ * less per token than hashing would.
  */
 #include "count/cues.h"
+#include "util/tsv.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-const cas_cue cas_cues[] = {
-    /* killed */
-    {"قتل", "قتل", CAS_KILLED, CUE_HEAD, false, 0, false},
-    {"مقتل", "مقتل", CAS_KILLED, CUE_HEAD, false, 0, false},
-    {"بحياه", "بحياة", CAS_KILLED, CUE_HEAD, false, 0, true}, /* أودى بحياة */
-    {"قتلي", "قتلى", CAS_KILLED, CUE_NOUN, true, 0, false},
-    {"قتيلا", "قتيلا", CAS_KILLED, CUE_NOUN, false, 0, false},
-    {"قتيل", "قتيل", CAS_KILLED, CUE_NOUN, false, 0, false},
-    {"قتيلين", "قتيلين", CAS_KILLED, CUE_NOUN, false, 2, false},
-    {"قتيلان", "قتيلان", CAS_KILLED, CUE_NOUN, false, 2, false},
-    {"ضحايا", "ضحايا", CAS_KILLED, CUE_NOUN, true, 0, false},
-    {"جثث", "جثث", CAS_KILLED, CUE_NOUN, true, 0, false},
-    {"جثه", "جثة", CAS_KILLED, CUE_NOUN, false, 0, false},
-    {"حتف", "حتف", CAS_KILLED, CUE_GAP, false, 0, false},   /* لقي/لقوا حتفهم */
-    {"مصرع", "مصرع", CAS_KILLED, CUE_GAP, false, 0, false}, /* لقوا مصرعهم */
-    /* the same with the pronoun, for when segmentation kept it (unknown stem) */
-    {"حتفهم", "حتفهم", CAS_KILLED, CUE_GAP, false, 0, false},
-    {"حتفه", "حتفه", CAS_KILLED, CUE_GAP, false, 0, false},
-    {"مصرعهم", "مصرعهم", CAS_KILLED, CUE_GAP, false, 0, false},
-    {"مصرعه", "مصرعه", CAS_KILLED, CUE_GAP, false, 0, false},
-    {"قتلوا", "قتلوا", CAS_KILLED, CUE_GAP, false, 0, false},
-    /* injured */
-    {"جرح", "جرح", CAS_INJURED, CUE_HEAD, false, 0, false},
-    {"اصيب", "أصيب", CAS_INJURED, CUE_HEAD, false, 0, false},
-    {"اصابه", "إصابة", CAS_INJURED, CUE_HEAD, false, 0, false},
-    {"جرحي", "جرحى", CAS_INJURED, CUE_NOUN, true, 0, false},
-    {"جريحا", "جريحا", CAS_INJURED, CUE_NOUN, false, 0, false},
-    {"جريح", "جريح", CAS_INJURED, CUE_NOUN, false, 0, false},
-    {"جريحين", "جريحين", CAS_INJURED, CUE_NOUN, false, 2, false},
-    {"جريحان", "جريحان", CAS_INJURED, CUE_NOUN, false, 2, false},
-    {"مصابين", "مصابين", CAS_INJURED, CUE_NOUN, true, 0, false},
-    {"مصابا", "مصابا", CAS_INJURED, CUE_NOUN, false, 0, false},
-    {"اصيبوا", "أصيبوا", CAS_INJURED, CUE_GAP, false, 0, false},
-    /* arrested */
-    {"اعتقال", "اعتقال", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"اعتقل", "اعتقل", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"احتجاز", "احتجاز", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"احتجز", "احتجز", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"اوقف", "أوقف", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"توقيف", "توقيف", CAS_ARRESTED, CUE_HEAD, false, 0, false},
-    {"معتقلين", "معتقلين", CAS_ARRESTED, CUE_NOUN, true, 0, false},
-    {"معتقلا", "معتقلا", CAS_ARRESTED, CUE_NOUN, false, 0, false},
-    {"موقوفين", "موقوفين", CAS_ARRESTED, CUE_NOUN, true, 0, false},
-    {"محتجزين", "محتجزين", CAS_ARRESTED, CUE_NOUN, true, 0, false},
-    {"اسري", "أسرى", CAS_ARRESTED, CUE_NOUN, true, 0, false},
-};
-const int cas_ncues = (int)(sizeof cas_cues / sizeof *cas_cues);
+#define MAX_FORMS 32
 
-static const cas_cue *find1(const char *stem, const char *norm);
+static const char *const cols[] = {"forms_ar", "kind", "class", "value", "match", "note"};
+enum { C_FORMS, C_KIND, C_CLASS, C_VALUE, C_MATCH };
+
+void raml_casualties_free(raml_casualties *cs)
+{
+    if (!cs)
+        return;
+    free(cs->buf);
+    free(cs->folded);
+    free(cs->cues);
+    free(cs);
+}
+
+size_t raml_casualties_size(const raml_casualties *cs) { return cs ? (size_t)cs->n : 0; }
+
+/* One row's class and value into c; false when they do not fit together. */
+static bool parse_class(cas_cue *c, const char *cls, const char *value)
+{
+    long v = 0;
+    bool has_value = *value != '\0';
+    if (!strcmp(cls, "implied"))
+        return raml_parse_long(value, &v) && v >= 1 && v <= 100 &&
+               ((c->kind = CUE_NOUN), (c->implied = (int)v), true);
+    if (has_value)
+        return false;
+    if (!strcmp(cls, "head"))
+        c->kind = CUE_HEAD;
+    else if (!strcmp(cls, "noun"))
+        c->kind = CUE_NOUN;
+    else if (!strcmp(cls, "plural"))
+        c->kind = CUE_NOUN, c->plural = true;
+    else if (!strcmp(cls, "gap"))
+        c->kind = CUE_GAP;
+    else
+        return false;
+    return true;
+}
+
+raml_status raml_casualties_load(const char *data_dir, raml_casualties **out, bool *missing,
+                                 raml_error *err)
+{
+    *out = NULL;
+    raml_casualties *cs = calloc(1, sizeof *cs);
+    if (!cs)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    raml_tsvfile t;
+    raml_status st = raml_tsvfile_open(&t, data_dir, "casualties.tsv", cols, 6, missing, err);
+    if (st != RAML_OK) {
+        free(cs);
+        return st;
+    }
+    t.optional_last = true;
+    /* Folded forms are never longer than the file's forms: one block the size of the file. */
+    size_t fcap = t.len + 1, flen = 0, cap = 0;
+    cs->folded = malloc(fcap);
+    size_t *offs = NULL; /* folded offsets until the block stops moving */
+    int r = 0;
+    while (st == RAML_OK && cs->folded && (r = raml_tsvfile_next(&t, err)) == 1) {
+        cas_cue c = {0};
+        const char *kind = raml_tsvfile_cell(&t, C_KIND), *cls = raml_tsvfile_cell(&t, C_CLASS),
+                   *match = raml_tsvfile_cell(&t, C_MATCH);
+        if (!strcmp(kind, "killed"))
+            c.cls = CAS_KILLED;
+        else if (!strcmp(kind, "injured"))
+            c.cls = CAS_INJURED;
+        else if (!strcmp(kind, "arrested"))
+            c.cls = CAS_ARRESTED;
+        else {
+            st = raml_tsvfile_error(&t, err, "unknown kind '%s' (killed, injured, arrested)", kind);
+            break;
+        }
+        if (!parse_class(&c, cls, raml_tsvfile_cell(&t, C_VALUE))) {
+            st = raml_tsvfile_error(&t, err,
+                                    "bad class/value '%s'/'%s' (head noun plural gap, or "
+                                    "implied with a number)",
+                                    cls, raml_tsvfile_cell(&t, C_VALUE));
+            break;
+        }
+        if (!strcmp(match, "token"))
+            c.by_norm = true;
+        else if (strcmp(match, "stem") && *match) {
+            st = raml_tsvfile_error(&t, err, "unknown match '%s' (stem, token)", match);
+            break;
+        }
+        char *forms[MAX_FORMS];
+        int nf = raml_split_bar(raml_tsvfile_cell(&t, C_FORMS), forms, MAX_FORMS);
+        if (!nf) {
+            st = raml_tsvfile_error(&t, err, "empty forms_ar");
+            break;
+        }
+        for (int i = 0; i < nf; i++) {
+            if (cs->n == (int)cap) {
+                cap = cap ? cap * 2 : 64;
+                cas_cue *nc = realloc(cs->cues, cap * sizeof *nc);
+                size_t *no = realloc(offs, cap * sizeof *no);
+                if (nc)
+                    cs->cues = nc;
+                if (no)
+                    offs = no;
+                if (!nc || !no) {
+                    st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+                    break;
+                }
+            }
+            size_t n = raml_fold(forms[i], strlen(forms[i]), cs->folded + flen, fcap - flen - 1,
+                                 NULL);
+            if (n == 0 || n >= fcap - flen - 1) {
+                st = raml_tsvfile_error(&t, err, "form '%s' does not fold", forms[i]);
+                break;
+            }
+            c.plain = forms[i];
+            offs[cs->n] = flen;
+            cs->folded[flen + n] = '\0';
+            flen += n + 1;
+            cs->cues[cs->n++] = c;
+        }
+    }
+    if (st == RAML_OK && r < 0)
+        st = RAML_ERR_INPUT;
+    if (st == RAML_OK && !cs->folded)
+        st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+    for (int i = 0; st == RAML_OK && i < cs->n; i++)
+        cs->cues[i].folded = cs->folded + offs[i];
+    free(offs);
+    cs->buf = raml_tsvfile_take(&t);
+    if (st != RAML_OK) {
+        raml_casualties_free(cs);
+        return st;
+    }
+    *out = cs;
+    return RAML_OK;
+}
+
+static const cas_cue *next1(const raml_casualties *cs, const char *stem, const char *norm,
+                            int from)
+{
+    for (int i = from; i < cs->n; i++) {
+        const cas_cue *c = &cs->cues[i];
+        const char *w = c->by_norm ? norm : stem;
+        /* Two-byte first letter check before the full compare keeps the scan cheap. */
+        if (w && w[0] == c->folded[0] && w[1] == c->folded[1] && strcmp(w, c->folded) == 0)
+            return c;
+    }
+    return NULL;
+}
 
 /* When segmentation cut nothing (stem unknown to the guard lexicon), a leading و/ف is still
  * tried: وأصيب must not be lost. */
-const cas_cue *cas_cue_find(const char *stem, const char *norm)
+const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const char *norm,
+                            const cas_cue *prev)
 {
-    const cas_cue *c = find1(stem, norm);
-    if (!c && stem && stem == norm && (unsigned char)stem[0] == 0xD9 &&
-        ((unsigned char)stem[1] == 0x88 || (unsigned char)stem[1] == 0x81) && strlen(stem) > 6)
-        c = find1(stem + 2, norm + 2);
-    return c;
-}
-
-static const cas_cue *find1(const char *stem, const char *norm)
-{
-    for (int i = 0; i < cas_ncues; i++) {
-        const char *w = cas_cues[i].by_norm ? norm : stem;
-        /* Two-byte first letter check before the full compare keeps the scan cheap. */
-        if (w && w[0] == cas_cues[i].folded[0] && w[1] == cas_cues[i].folded[1] &&
-            strcmp(w, cas_cues[i].folded) == 0)
-            return &cas_cues[i];
+    if (!cs || !cs->n)
+        return NULL;
+    bool bare = stem && stem == norm && (unsigned char)stem[0] == 0xD9 &&
+                ((unsigned char)stem[1] == 0x88 || (unsigned char)stem[1] == 0x81) &&
+                strlen(stem) > 6;
+    /* The cursor runs over the direct matches, then over the stripped ones. */
+    int from = 0;
+    bool stripped = false;
+    if (prev) {
+        from = (int)(prev - cs->cues) + 1;
+        const char *w = prev->by_norm ? norm : stem;
+        stripped = !(w && strcmp(w, prev->folded) == 0);
     }
-    return NULL;
+    const cas_cue *c = stripped ? NULL : next1(cs, stem, norm, from);
+    if (!c && bare)
+        c = next1(cs, stem + 2, norm + 2, stripped ? from : 0);
+    return c;
 }
 
 static bool in(const char *s, const char *const *list, int n)

@@ -1,6 +1,8 @@
-/* Casualty cue words (cues.c). Internal to count/. */
+/* Casualty cue words (cues.c), loaded from data/casualties.tsv. Internal to count/. */
 #ifndef RAML_COUNT_CUES_H
 #define RAML_COUNT_CUES_H
+
+#include "count/count.h"
 
 #include <stdbool.h>
 
@@ -13,8 +15,8 @@ typedef enum {
 } cue_kind;
 
 typedef struct cas_cue {
-    const char *folded; /* the folded stem (fold.c: ة→ه، ى→ي، أ/إ/آ→ا) */
-    const char *plain;  /* as written, for the table test and the reader */
+    const char *folded; /* the folded form (fold.c: ة→ه، ى→ي، أ/إ/آ→ا) */
+    const char *plain;  /* as written in the file */
     cas_class cls;
     cue_kind kind;
     bool plural;  /* a NOUN cue that counts as "unspecified" without a figure */
@@ -22,11 +24,17 @@ typedef struct cas_cue {
     bool by_norm; /* match the whole token (بحياة) rather than its stem */
 } cas_cue;
 
-extern const cas_cue cas_cues[];
-extern const int cas_ncues;
+struct raml_casualties {
+    char *buf;    /* the file, split in place: plain forms point here */
+    char *folded; /* every folded form, NUL-separated */
+    cas_cue *cues;
+    int n;
+};
 
-/* The cue whose form is the token's stem (or norm for by_norm cues), or NULL. */
-const cas_cue *cas_cue_find(const char *stem, const char *norm);
+/* The next cue after `prev` (NULL: the first) whose form is the token's stem (or norm for
+ * token-matched forms), or NULL. Several rows may share a form: the caller tries each. */
+const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const char *norm,
+                            const cas_cue *prev);
 /* Units that make a number a distance, duration or share, never a casualty figure. */
 bool cas_is_unit(const char *stem);
 /* عام / سنة: the number after it is a year. */

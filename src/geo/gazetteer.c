@@ -2,7 +2,7 @@
  * name and cue indexes. Rows are validated as they are read; the first bad row stops the
  * load with "file:line: reason". */
 #include "geo/geo_int.h"
-#include "geo/tsv.h"
+#include "util/tsv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,110 +16,156 @@ static bool iso3_ok(const char *s)
            s[2] >= 'A' && s[2] <= 'Z';
 }
 
-static raml_status load_places(raml_gazetteer *g, const char *path, int fileno_, raml_error *err)
+static const char *const place_cols[] = {"id",  "names_ar", "name_en", "iso3",       "admin1",
+                                         "lat", "lon",      "feature", "population", "source"};
+enum { P_ID, P_NAMES, P_EN, P_ISO3, P_ADMIN1, P_LAT, P_LON, P_FEATURE, P_POP, P_SOURCE };
+
+static raml_status load_places(raml_gazetteer *g, const char *dir, const char *name, int fileno_,
+                               raml_error *err)
 {
-    geo_tsv t;
-    raml_status st = geo_tsv_open(&t, path, err);
+    raml_tsvfile t;
+    raml_status st = raml_tsvfile_open(&t, dir, name, place_cols, 10, NULL, err);
     if (st != RAML_OK)
         return st;
-    g->bufs[fileno_] = t.buf;
-    char *f[GEO_TSV_MAX_FIELDS];
-    int nf;
     size_t cap = g->nplaces + t.len / 60 + 16; /* rows are ~100 bytes: rarely regrown */
     geo_place *pl = realloc(g->places, cap * sizeof *pl);
-    if (!pl)
-        return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
+    if (!pl) {
+        raml_tsvfile_close(&t);
+        return raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+    }
     g->places = pl;
-    while (geo_tsv_next(&t, f, GEO_TSV_MAX_FIELDS, &nf)) {
-        if (nf != 10)
-            return geo_tsv_error(&t, err, "expected 10 columns, found %d", nf);
+    int r = 0;
+    while ((r = raml_tsvfile_next(&t, err)) == 1) {
         geo_place p = {0};
-        if (!iso3_ok(f[3]))
-            return geo_tsv_error(&t, err, "bad iso3 code '%s'", f[3]);
-        memcpy(p.iso3, f[3], 4);
-        if (!geo_parse_double(f[5], &p.lat) || !(p.lat >= -90 && p.lat <= 90))
-            return geo_tsv_error(&t, err, "latitude '%s' out of range", f[5]);
-        if (!geo_parse_double(f[6], &p.lon) || !(p.lon >= -180 && p.lon <= 180))
-            return geo_tsv_error(&t, err, "longitude '%s' out of range", f[6]);
-        p.feature = geo_feature_parse(f[7]);
-        if (p.feature == GEO_F_NONE)
-            return geo_tsv_error(&t, err, "unknown feature '%s'", f[7]);
+        const char *iso3 = raml_tsvfile_cell(&t, P_ISO3);
+        if (!iso3_ok(iso3)) {
+            st = raml_tsvfile_error(&t, err, "bad iso3 code '%s'", iso3);
+            break;
+        }
+        memcpy(p.iso3, iso3, 4);
+        const char *lat = raml_tsvfile_cell(&t, P_LAT), *lon = raml_tsvfile_cell(&t, P_LON);
+        if (!raml_parse_double(lat, &p.lat) || !(p.lat >= -90 && p.lat <= 90)) {
+            st = raml_tsvfile_error(&t, err, "latitude '%s' out of range", lat);
+            break;
+        }
+        if (!raml_parse_double(lon, &p.lon) || !(p.lon >= -180 && p.lon <= 180)) {
+            st = raml_tsvfile_error(&t, err, "longitude '%s' out of range", lon);
+            break;
+        }
+        const char *feat = raml_tsvfile_cell(&t, P_FEATURE);
+        p.feature = geo_feature_parse(feat);
+        if (p.feature == GEO_F_NONE) {
+            st = raml_tsvfile_error(&t, err, "unknown feature '%s'", feat);
+            break;
+        }
         p.population = -1;
-        if (strcmp(f[8], "-") != 0 && (!geo_parse_long(f[8], &p.population) || p.population < 0))
-            return geo_tsv_error(&t, err, "population '%s' is not a number", f[8]);
-        p.name_en = f[2];
-        p.admin1 = strcmp(f[4], "-") ? f[4] : NULL;
+        const char *pop = raml_tsvfile_cell(&t, P_POP);
+        if (*pop && (!raml_parse_long(pop, &p.population) || p.population < 0)) {
+            st = raml_tsvfile_error(&t, err, "population '%s' is not a number", pop);
+            break;
+        }
+        p.name_en = raml_tsvfile_cell(&t, P_EN);
+        const char *admin1 = raml_tsvfile_cell(&t, P_ADMIN1);
+        p.admin1 = *admin1 ? admin1 : NULL;
         char *names[MAX_NAMES];
-        int nn = geo_split_bar(f[1], names, MAX_NAMES);
-        if (nn == 0 || strcmp(names[0], "-") == 0)
-            return geo_tsv_error(&t, err, "no Arabic name");
+        int nn = raml_split_bar(raml_tsvfile_cell(&t, P_NAMES), names, MAX_NAMES);
+        if (nn == 0) {
+            st = raml_tsvfile_error(&t, err, "no Arabic name");
+            break;
+        }
         p.name_ar = names[0];
         if (g->nplaces == cap) {
             cap *= 2;
             pl = realloc(g->places, cap * sizeof *pl);
-            if (!pl)
-                return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
+            if (!pl) {
+                st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+                break;
+            }
             g->places = pl;
         }
         uint32_t id = (uint32_t)g->nplaces;
         g->places[g->nplaces++] = p;
+        if (p.feature == GEO_F_ADMIN1) {
+            unsigned b = geo_iso3_bit(p.iso3);
+            g->region[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
         for (int i = 0; i < nn; i++)
-            if (!geo_phrase_add(&g->names, names[i], id) && g->names.failed)
-                return raml_error_set(err, RAML_ERR_INTERNAL, path, t.line, -1, "out of memory");
+            if (!geo_phrase_add(&g->names, names[i], id) && g->names.failed) {
+                st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, t.line, -1, "out of memory");
+                break;
+            }
+        if (st != RAML_OK)
+            break;
     }
-    return RAML_OK;
+    if (r < 0)
+        st = RAML_ERR_INPUT;
+    /* The places point into the buffer whatever happened: the gazetteer frees it. */
+    g->bufs[fileno_] = raml_tsvfile_take(&t);
+    return st;
 }
 
-static raml_status load_cues(raml_gazetteer *g, const char *path, raml_error *err)
+static const char *const cue_cols[] = {"forms_ar", "kind", "feature_hint", "note"};
+
+static raml_status load_cues(raml_gazetteer *g, const char *dir, raml_error *err)
 {
-    geo_tsv t;
-    raml_status st = geo_tsv_open(&t, path, err);
+    raml_tsvfile t;
+    raml_status st = raml_tsvfile_open(&t, dir, "place_cues.tsv", cue_cols, 4, NULL, err);
     if (st != RAML_OK)
         return st;
-    g->bufs[2] = t.buf;
-    char *f[GEO_TSV_MAX_FIELDS];
-    int nf;
     size_t cap = 64;
     g->cues = malloc(cap * sizeof *g->cues);
-    if (!g->cues)
-        return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
-    while (geo_tsv_next(&t, f, GEO_TSV_MAX_FIELDS, &nf)) {
-        if (nf != 4)
-            return geo_tsv_error(&t, err, "expected 4 columns, found %d", nf);
+    if (!g->cues) {
+        raml_tsvfile_close(&t);
+        return raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+    }
+    int r = 0;
+    while (st == RAML_OK && (r = raml_tsvfile_next(&t, err)) == 1) {
         geo_cue c = {0};
-        if (strcmp(f[1], "feature") == 0)
+        const char *kind = raml_tsvfile_cell(&t, 1), *hint = raml_tsvfile_cell(&t, 2);
+        if (strcmp(kind, "feature") == 0)
             c.kind = GEO_CUE_FEATURE;
-        else if (strcmp(f[1], "direction") == 0)
+        else if (strcmp(kind, "direction") == 0)
             c.kind = GEO_CUE_DIRECTION;
-        else if (strcmp(f[1], "distance_unit") == 0)
+        else if (strcmp(kind, "distance_unit") == 0)
             c.kind = GEO_CUE_DISTANCE;
-        else if (strcmp(f[1], "preposition") == 0)
+        else if (strcmp(kind, "preposition") == 0)
             c.kind = GEO_CUE_PREP;
-        else
-            return geo_tsv_error(&t, err, "unknown cue kind '%s'", f[1]);
+        else {
+            st = raml_tsvfile_error(&t, err, "unknown cue kind '%s'", kind);
+            break;
+        }
         if (c.kind == GEO_CUE_FEATURE) {
-            c.hint = geo_cue_hint_parse(f[2]);
-            if (c.hint == GEO_F_NONE)
-                return geo_tsv_error(&t, err, "unknown feature_hint '%s'", f[2]);
+            c.hint = geo_cue_hint_parse(hint);
+            if (c.hint == GEO_F_NONE) {
+                st = raml_tsvfile_error(&t, err, "unknown feature_hint '%s'", hint);
+                break;
+            }
         }
         if (g->ncues == cap) {
             cap *= 2;
             geo_cue *nc = realloc(g->cues, cap * sizeof *nc);
-            if (!nc)
-                return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
+            if (!nc) {
+                st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
+                break;
+            }
             g->cues = nc;
         }
         uint32_t id = (uint32_t)g->ncues;
         g->cues[g->ncues++] = c;
         char *forms[MAX_NAMES];
-        int nforms = geo_split_bar(f[0], forms, MAX_NAMES);
-        if (nforms == 0)
-            return geo_tsv_error(&t, err, "empty forms_ar");
-        for (int i = 0; i < nforms; i++)
+        int nforms = raml_split_bar(raml_tsvfile_cell(&t, 0), forms, MAX_NAMES);
+        if (nforms == 0) {
+            st = raml_tsvfile_error(&t, err, "empty forms_ar");
+            break;
+        }
+        for (int i = 0; i < nforms && st == RAML_OK; i++)
             if (!geo_phrase_add(&g->cue_ix, forms[i], id) && g->cue_ix.failed)
-                return raml_error_set(err, RAML_ERR_INTERNAL, path, t.line, -1, "out of memory");
+                st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, t.line, -1, "out of memory");
     }
-    return RAML_OK;
+    if (st == RAML_OK && r < 0)
+        st = RAML_ERR_INPUT;
+    g->bufs[2] = raml_tsvfile_take(&t);
+    return st;
 }
 
 raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml_error *err)
@@ -134,16 +180,11 @@ raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml
     geo_phrase_init(&g->cue_ix);
     geo_phrase_init(&g->stop_ix);
     geo_phrase_init(&g->title_ix);
-    static const char *const files[3] = {"gazetteer.tsv", "gazetteer_supplement.tsv",
-                                         "place_cues.tsv"};
-    char path[3][1024];
-    for (int i = 0; i < 3; i++)
-        snprintf(path[i], sizeof path[i], "%s/%s", data_dir, files[i]);
-    raml_status st = load_places(g, path[0], 0, err);
+    raml_status st = load_places(g, data_dir, "gazetteer.tsv", 0, err);
     if (st == RAML_OK)
-        st = load_places(g, path[1], 1, err);
+        st = load_places(g, data_dir, "gazetteer_supplement.tsv", 1, err);
     if (st == RAML_OK)
-        st = load_cues(g, path[2], err);
+        st = load_cues(g, data_dir, err);
     if (st == RAML_OK && !geo_stoplist_build(g))
         st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
     if (st != RAML_OK) {

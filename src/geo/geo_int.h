@@ -65,7 +65,20 @@ struct raml_gazetteer {
     geo_phrase_index cue_ix; /* payload: cue index */
     geo_phrase_index stop_ix; /* payload: geo_stop tier */
     geo_phrase_index title_ix; /* person titles; payload unused */
+    /* The countries the gazetteer covers in depth: those with admin1 rows (the generator adds
+     * admin1 only for the region raml codes). Bit per AAA..ZZZ code. */
+    unsigned char region[(26 * 26 * 26 + 7) / 8];
 };
+
+static inline unsigned geo_iso3_bit(const char *iso3)
+{
+    return (unsigned)((iso3[0] - 'A') * 676 + (iso3[1] - 'A') * 26 + (iso3[2] - 'A'));
+}
+static inline bool geo_in_region(const raml_gazetteer *g, const char *iso3)
+{
+    unsigned b = geo_iso3_bit(iso3);
+    return (g->region[b >> 3] >> (b & 7)) & 1;
+}
 
 /* Stop-list (stoplist.c): names that are also common words need context. */
 typedef enum { GEO_STOP_NONE, GEO_STOP_NEED_CUE, GEO_STOP_NEED_CUE_OR_PREP } geo_stop;

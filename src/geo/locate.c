@@ -5,6 +5,11 @@
  *   sentence       — else the place of the sentence nearest to the trigger;
  *   document_focus — else the dateline place ("طرابلس - 12 يوليو" on the first line), or the
  *                    most mentioned place of the document (the earliest on a tie).
+ * A place named inside an actor (قوات سوريا الديمقراطية، كتائب مصراتة، حكومة طرابلس) says who
+ * acted, not where: such mentions are taken only when the sentence has no other place. A
+ * quarter, street or similar followed by its town (حي الصابري ببنغازي، طريق المطار في بيروت)
+ * gives way to the town: the event is coded at settlement level, and a generic quarter name
+ * may belong to another city.
  * The span is the place name (or the anaphoric noun: المدينة in "غرب المدينة"). A relative
  * position keeps the named place's coordinates: we do not offset the point, precision
  * (near_town / sub_country_region) says it is approximate.
@@ -80,6 +85,54 @@ static void fill(const raml_gazetteer *g, raml_arena *a, const raml_text *t, con
     loc->method = method;
 }
 
+/* Is the mention part of a longer actor name of an event of its sentence, or a country that
+ * is the whole name of an event's agent (تبرعت قطر ... في غزة)? A city that is the whole actor
+ * (العاصمة الصومالية مقديشو, a capital the coder reads as its government) does not count: it
+ * usually locates the event as well. */
+static bool in_actor(const raml_gazetteer *g, const raml_text *t, const geo_mention *m,
+                     const raml_event *events, size_t nevents)
+{
+    bool country = m->place >= 0 && g->places[m->place].feature == GEO_F_COUNTRY;
+    uint32_t b0 = t->tokens[m->first].bstart, b1 = t->tokens[m->first + m->count - 1].bend;
+    for (size_t e = 0; e < nevents; e++) {
+        if (events[e].sentence_index != m->sent)
+            continue;
+        for (int k = 0; k < events[e].nactors; k++) {
+            const raml_span *sp = &events[e].actors[k].span;
+            if (b0 >= sp->bstart && b1 <= sp->bend &&
+                (sp->bend - sp->bstart > b1 - b0 ||
+                 (country && events[e].actors[k].role == RAML_ROLE_ACTOR)))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool sub_town(const raml_gazetteer *g, const geo_mention *m)
+{
+    geo_feature f = g->places[m->place].feature;
+    return m->ref < 0 && (f == GEO_F_DISTRICT || m->hint == GEO_F_DISTRICT);
+}
+
+static bool settlement(const raml_gazetteer *g, const geo_mention *m)
+{
+    geo_feature f = g->places[m->place].feature;
+    return f == GEO_F_CAPITAL || f == GEO_F_CITY || f == GEO_F_TOWN || f == GEO_F_VILLAGE;
+}
+
+/* The town right after a quarter (at most a preposition between), or the quarter itself. */
+static const geo_mention *town_of(const raml_gazetteer *g, const geo_mention *ms, size_t n,
+                                  const geo_mention *pick)
+{
+    if (!pick || !sub_town(g, pick))
+        return pick;
+    size_t i = (size_t)(pick - ms) + 1;
+    if (i < n && ms[i].sent == pick->sent && ms[i].place >= 0 && ms[i].ref < 0 &&
+        ms[i].ctx_first <= pick->first + pick->count + 1 && settlement(g, &ms[i]))
+        return &ms[i];
+    return pick;
+}
+
 raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const raml_text *text,
                             raml_event *events, size_t nevents, const raml_trace *trace,
                             raml_error *err)
@@ -93,6 +146,11 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
     if (!n)
         return RAML_OK;
     geo_resolve(g, ms, n, events, nevents);
+    bool *actor_all = raml_arena_alloc(arena, n * sizeof *actor_all);
+    if (!actor_all)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "geo: out of memory");
+    for (size_t i = 0; i < n; i++)
+        actor_all[i] = in_actor(g, text, &ms[i], events, nevents);
     int focus = dateline_focus(text, ms, n);
     if (focus < 0)
         focus = most_mentioned(ms, n);
@@ -112,6 +170,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
             else
                 hi = mid;
         }
+        const bool *actor_mention = actor_all + lo;
         const raml_sentence *se = &text->sentences[s];
         size_t send = (size_t)se->first + se->count;
         size_t t0 = raml_token_at(text, ev->trigger.bstart);
@@ -133,19 +192,20 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
             }
         const geo_mention *pick = NULL;
         const char *method = NULL;
-        size_t bestd = (size_t)-1;
-        for (size_t i = lo; i < n && ms[i].sent == s; i++) {
-            if (ms[i].place < 0)
-                continue;
-            if (!pick && ms[i].ctx_first > t1 && ms[i].first < cend) {
-                pick = &ms[i];
-                method = "clause";
-                break;
-            }
-        }
-        if (!pick) {
+        /* pass 0 skips places inside actor names; pass 1 takes them */
+        for (int pass = 0; pass < 2 && !pick; pass++) {
             for (size_t i = lo; i < n && ms[i].sent == s; i++) {
-                if (ms[i].place < 0)
+                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]))
+                    continue;
+                if (ms[i].ctx_first > t1 && ms[i].first < cend) {
+                    pick = &ms[i];
+                    method = "clause";
+                    break;
+                }
+            }
+            size_t bestd = (size_t)-1;
+            for (size_t i = lo; !pick && i < n && ms[i].sent == s; i++) {
+                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]))
                     continue;
                 size_t d = ms[i].first > t0 ? ms[i].first - t0 : t0 - ms[i].first;
                 if (d < bestd) {
@@ -155,6 +215,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
                 }
             }
         }
+        pick = town_of(g, ms, n, pick);
         if (!pick && focus >= 0) {
             pick = &ms[focus];
             method = "document_focus";

@@ -21,8 +21,23 @@ static const char *const need_cue[] = {
     "الحزم",   "الحد",     "التاج",   "الجميل",  "القابل",   "الأبيض",  "الأزرق",
     "البيض",   "التل",     "الكنائس", "الفيل",   "الشجرة",   "المالح",  "الظاهرة",
     "الوادي",  "الوجه",    "الوفاء",  "الهضبة",  "الواحات",  "الهندية",
+    /* Collisions with the coder's own vocabulary (2026: every single-word gazetteer name whose
+     * folded form, with or without the article, is a demonym, sector, trigger, cue, number,
+     * date or place-cue form in data/): معسكر "camp" (→ Mascara), سوري "Syrian" (→ Surrey,
+     * Canada), أمن "security" (→ Emmen, Netherlands), ليل "night" (→ Lille), ميدان "square"
+     * (→ Medan), جامعة "university" ... */
+    "معسكر",   "سوري",     "أمن",     "ليل",     "ميدان",    "جامعة",   "بيان",
+    "البحيرة", "الطرف",    "العصابة", "المنشأة", "المنشاة",  "جنوبية",  "شمالية",
+    "آلاشهر",  "ألباني",   "ألفين",   "روي",     "سوف",      "فان",     "مول",
+    "أدا",
+    /* Found coding data/samples: function words and adjectives (وإن/وأن → Van, لأي "for
+     * any" → Laï, المركزي "central" → Markazi, الجنوبية "southern" → a Bahraini governorate). */
+    "وان",     "لاي",      "المركزي", "الجنوبية",
 };
-static const char *const need_cue_or_prep[] = {"الباب", "جمال", "إب"};
+/* The same evidence, for names that are real places in conflict news (الخمس Khoms, Libya /
+ * "the five"; الميادين Mayadin, Syria / "the squares"; السفيرة Safira / "the ambassador"). */
+static const char *const need_cue_or_prep[] = {"الباب",    "جمال", "إب",  "الخمس", "السفيرة",
+                                               "الميادين", "قبلي", "نوى", "عنة" /* عنه "about him" */};
 
 static const char *const titles[] = {
     "الرئيس", "رئيس",  "الشيخ",   "شيخ",   "السيد",   "الأمير", "أمير",   "الملك",

@@ -63,6 +63,38 @@ static bool all_candidates_coarse(const raml_gazetteer *g, const geo_pmatch *m)
     return true;
 }
 
+/* Names of minor places outside the region raml codes (a town in the Netherlands, a village in
+ * France) collide with Arabic words far more often than they are meant (كان → Cannes, أمن →
+ * Emmen): they need a feature cue. Countries, capitals and cities are named in the news
+ * (محادثات جنيف); the few cities that are also words are in stoplist.c (ليل، سوري). */
+static geo_stop foreign_tier(const raml_gazetteer *g, const geo_pmatch *m)
+{
+    uint32_t cur = m->head, v;
+    while (geo_phrase_next(&g->names, m, &cur, &v)) {
+        const geo_place *p = &g->places[v];
+        if (geo_in_region(g, p->iso3) || p->feature == GEO_F_COUNTRY ||
+            p->feature == GEO_F_CAPITAL || p->feature == GEO_F_CITY)
+            return GEO_STOP_NONE;
+    }
+    return GEO_STOP_NEED_CUE;
+}
+
+/* المالي "Malian" is not مالي: a country takes the article only when its name has it
+ * (العراق، السودان), so an article cut off a country name written without one marks a nisba
+ * adjective (الجيش المالي، النظام السوري). */
+static bool country_adjective(const raml_gazetteer *g, const geo_mention *mn)
+{
+    if (!mn->m.al || mn->count != 1)
+        return false;
+    uint32_t cur = mn->m.head, v;
+    while (geo_phrase_next(&g->names, &mn->m, &cur, &v)) {
+        const geo_place *p = &g->places[v];
+        if (p->feature != GEO_F_COUNTRY || geo_has_article(p->name_ar, strlen(p->name_ar)))
+            return false;
+    }
+    return true;
+}
+
 static geo_stop stop_tier(const raml_gazetteer *g, const raml_token *toks, size_t end, size_t i,
                           uint32_t ntok)
 {
@@ -103,11 +135,33 @@ static void context_before(const ctx *c, size_t i, geo_mention *mn, bool *prep)
             cue_ending_at(c->g, c->toks, c->lo, at, GEO_CUE_PREP, &cue, &st);
 }
 
+/* Does the cue's feature fit one of the candidates? An admin2 cue (ريف) also fits a city: the
+ * countryside of a city. */
+static bool cue_fits(const raml_gazetteer *g, const geo_mention *mn)
+{
+    int hc = geo_feature_class(mn->hint);
+    uint32_t cur = mn->m.head, v;
+    while (geo_phrase_next(&g->names, &mn->m, &cur, &v)) {
+        geo_feature f = g->places[v].feature;
+        int pc = geo_feature_class(f);
+        if (pc == hc || (mn->hint == GEO_F_ADMIN2 && (f == GEO_F_CITY || f == GEO_F_CAPITAL)))
+            return true;
+    }
+    return false;
+}
+
 static bool accept(const ctx *c, size_t i, const geo_mention *mn, bool prep)
 {
-    if (mn->cued)
-        return true;
+    if (country_adjective(c->g, mn))
+        return false;
     geo_stop tier = stop_tier(c->g, c->toks, c->end, i, mn->count);
+    geo_stop ft = foreign_tier(c->g, &mn->m);
+    if (ft > tier)
+        tier = ft;
+    /* A word that is only sometimes a name needs a cue that fits it: مدينة معسكر is Mascara,
+     * مديرية الأمن "the security directorate" is not Emmen (a town). */
+    if (mn->cued)
+        return tier == GEO_STOP_NONE || cue_fits(c->g, mn);
     if (tier == GEO_STOP_NEED_CUE)
         return false;
     if (mn->direction)

@@ -15,10 +15,15 @@ typedef struct raml_trace raml_trace;
 
 typedef struct raml_timelex raml_timelex;
 
+/* Loads data_dir/dates.tsv and, with it, data_dir/casualties.tsv (count/'s cue words ride
+ * on this load so that the lexicon, which calls it, needs no change; optional: a data
+ * directory without it reads no casualty figures). */
 raml_status raml_timelex_load(const char *data_dir, raml_timelex **out, raml_error *err);
 void raml_timelex_free(raml_timelex *t);
 /* Number of rows loaded from dates.tsv. */
 size_t raml_timelex_size(const raml_timelex *t);
+/* The casualty cue words loaded with the date words (NULL for a NULL timelex). */
+const struct raml_casualties *raml_timelex_casualties(const raml_timelex *t);
 bool raml_timelex_add_guard_words(const raml_timelex *t, raml_wordset *guard);
 
 /* The document date: pub_date when valid (YYYY-MM-DD), else a dateline near the top of the

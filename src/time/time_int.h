@@ -30,6 +30,7 @@ struct raml_timelex {
     tl_entry *e;
     size_t n;
     geo_phrase_index ix; /* payload: entry index */
+    struct raml_casualties *cas; /* data/casualties.tsv, for count/ (NULL when absent) */
 };
 
 /* Calendar (calendar.c): days since 1970-01-01 in the proleptic Gregorian calendar. */
