@@ -5,7 +5,7 @@
 #include "geo/geo.h"
 #include "lexicon/intern.h"
 #include "lexicon/lexicon_int.h"
-#include "lexicon/tsv.h"
+#include "util/tsv.h"
 #include "time/time.h"
 #include "util/arena.h"
 

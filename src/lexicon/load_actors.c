@@ -2,6 +2,7 @@
 #include "lexicon/lexicon_priv.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,19 +65,19 @@ static raml_status oom(raml_error *err)
 raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     static const char *const cols[] = {"iso3", "name_en", "names_ar", "demonyms_ar", "capitals_ar", "source"};
-    raml_tsv t;
-    raml_status st = raml_tsv_open(&t, dir, "countries.tsv", cols, 6, NULL, err);
+    raml_tsvfile t;
+    raml_status st = raml_tsvfile_open(&t, dir, "countries.tsv", cols, 6, NULL, err);
     if (st)
         return st;
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *iso = raml_tsv_cell(&t, 0), *names = raml_tsv_cell(&t, 2);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *iso = raml_tsvfile_cell(&t, 0), *names = raml_tsvfile_cell(&t, 2);
         if (!is_code(iso, 3, 3)) {
-            st = raml_tsv_error(&t, err, "bad iso3 code '%s'", iso);
+            st = raml_tsvfile_error(&t, err, "bad iso3 code '%s'", iso);
             break;
         }
         if (!*names) {
-            st = raml_tsv_error(&t, err, "no Arabic name");
+            st = raml_tsvfile_error(&t, err, "no Arabic name");
             break;
         }
         uint32_t ie, de, ce;
@@ -84,7 +85,7 @@ raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_err
         if (!e) { st = oom(err); break; }
         raml_lex_copy_code(e->country, iso);
         e->id = rule_id(lex, "countries.tsv", iso);
-        e->name_en = raml_lex_strdup(lex, raml_tsv_cell(&t, 1));
+        e->name_en = raml_lex_strdup(lex, raml_tsvfile_cell(&t, 1));
         const char *bar = strchr(names, '|');
         e->name_ar = bar ? raml_arena_strndup(&lex->strings, names, (size_t)(bar - names))
                          : raml_lex_strdup(lex, names);
@@ -98,8 +99,8 @@ raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_err
         *e = base;
         e->kind = RAML_ENT_CAPITAL;
         if (!each_value(lex, ie, names, raml_lex_add_phrase) ||
-            !each_value(lex, de, raml_tsv_cell(&t, 3), add_demonym) ||
-            !each_value(lex, ce, raml_tsv_cell(&t, 4), raml_lex_add_phrase)) {
+            !each_value(lex, de, raml_tsvfile_cell(&t, 3), add_demonym) ||
+            !each_value(lex, ce, raml_tsvfile_cell(&t, 4), raml_lex_add_phrase)) {
             st = oom(err);
             break;
         }
@@ -108,7 +109,7 @@ raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_err
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }
 
@@ -150,9 +151,9 @@ static bool valid_year(const char *s, int *out)
 static raml_status load_named(raml_lexicon *lex, const char *dir, const char *file,
                               const char *const *cols, int ncols, bool igo, raml_error *err)
 {
-    raml_tsv t;
+    raml_tsvfile t;
     bool missing;
-    raml_status st = raml_tsv_open(&t, dir, file, cols, ncols, &missing, err);
+    raml_status st = raml_tsvfile_open(&t, dir, file, cols, ncols, &missing, err);
     if (st)
         return st;
     if (missing) {
@@ -160,46 +161,46 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
         return RAML_OK;
     }
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *id = raml_tsv_cell(&t, 0);
-        const char *names = raml_tsv_cell(&t, igo ? 2 : 1);
-        const char *country = raml_tsv_cell(&t, igo ? 1 : 3);
-        const char *sector = raml_tsv_cell(&t, igo ? 4 : 4);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *id = raml_tsvfile_cell(&t, 0);
+        const char *names = raml_tsvfile_cell(&t, igo ? 2 : 1);
+        const char *country = raml_tsvfile_cell(&t, igo ? 1 : 3);
+        const char *sector = raml_tsvfile_cell(&t, igo ? 4 : 4);
         if (!*id || !*names) {
-            st = raml_tsv_error(&t, err, "missing actor_id or names_ar");
+            st = raml_tsvfile_error(&t, err, "missing actor_id or names_ar");
             break;
         }
         if (*country && !is_code(country, 3, 3)) {
-            st = raml_tsv_error(&t, err, "bad country code '%s'", country);
+            st = raml_tsvfile_error(&t, err, "bad country code '%s'", country);
             break;
         }
         if (*sector && !is_code(sector, 3, 3)) {
-            st = raml_tsv_error(&t, err, "bad sector code '%s'", sector);
+            st = raml_tsvfile_error(&t, err, "bad sector code '%s'", sector);
             break;
         }
         uint32_t ix;
         raml_lex_entry *e = raml_lex_new_entry(lex, RAML_ENT_NAMED, &ix);
         if (!e) { st = oom(err); break; }
         e->id = rule_id(lex, file, id);
-        e->name_en = raml_lex_strdup(lex, raml_tsv_cell(&t, igo ? 3 : 2));
+        e->name_en = raml_lex_strdup(lex, raml_tsvfile_cell(&t, igo ? 3 : 2));
         const char *bar = strchr(names, '|');
         e->name_ar = bar ? raml_arena_strndup(&lex->strings, names, (size_t)(bar - names))
                          : raml_lex_strdup(lex, names);
         raml_lex_copy_code(e->country, country);
         raml_lex_copy_code(e->sector, sector);
         if (!igo) {
-            int n = parse_sectors(raml_tsv_cell(&t, 5), e->sectors);
+            int n = parse_sectors(raml_tsvfile_cell(&t, 5), e->sectors);
             if (n < 0) {
-                st = raml_tsv_error(&t, err, "bad sectors cell '%s'", raml_tsv_cell(&t, 5));
+                st = raml_tsvfile_error(&t, err, "bad sectors cell '%s'", raml_tsvfile_cell(&t, 5));
                 break;
             }
             e->nsectors = n;
-            if (!valid_year(raml_tsv_cell(&t, 6), &e->from_year) ||
-                !valid_year(raml_tsv_cell(&t, 7), &e->to_year)) {
-                st = raml_tsv_error(&t, err, "bad year");
+            if (!valid_year(raml_tsvfile_cell(&t, 6), &e->from_year) ||
+                !valid_year(raml_tsvfile_cell(&t, 7), &e->to_year)) {
+                st = raml_tsvfile_error(&t, err, "bad year");
                 break;
             }
-            const char *kind = raml_tsv_cell(&t, 8);
+            const char *kind = raml_tsvfile_cell(&t, 8);
             e->is_armed = strcmp(kind, "armed_group") == 0 ||
                           (strcmp(kind, "state_body") == 0 &&
                            (!strcmp(e->sector, "MIL") || !strcmp(e->sector, "COP")));
@@ -218,7 +219,7 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }
 
@@ -243,9 +244,9 @@ static bool truthy(const char *s)
 raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     static const char *const cols[] = {"forms_ar", "sector", "is_armed", "default_country", "note"};
-    raml_tsv t;
+    raml_tsvfile t;
     bool missing;
-    raml_status st = raml_tsv_open(&t, dir, "sectors.tsv", cols, 5, &missing, err);
+    raml_status st = raml_tsvfile_open(&t, dir, "sectors.tsv", cols, 5, &missing, err);
     if (st)
         return st;
     if (missing) {
@@ -253,20 +254,20 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
         return RAML_OK;
     }
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *forms = raml_tsv_cell(&t, 0), *sector = raml_tsv_cell(&t, 1);
-        const char *armed = raml_tsv_cell(&t, 2), *country = raml_tsv_cell(&t, 3);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *forms = raml_tsvfile_cell(&t, 0), *sector = raml_tsvfile_cell(&t, 1);
+        const char *armed = raml_tsvfile_cell(&t, 2), *country = raml_tsvfile_cell(&t, 3);
         if (!*forms || !is_code(sector, 3, 3)) {
-            st = raml_tsv_error(&t, err, "missing forms_ar or bad sector '%s'", sector);
+            st = raml_tsvfile_error(&t, err, "missing forms_ar or bad sector '%s'", sector);
             break;
         }
         if (*armed && !truthy(armed) && strcmp(armed, "0") && strcmp(armed, "no") &&
             strcmp(armed, "false")) {
-            st = raml_tsv_error(&t, err, "is_armed must be yes/no, got '%s'", armed);
+            st = raml_tsvfile_error(&t, err, "is_armed must be yes/no, got '%s'", armed);
             break;
         }
         if (*country && !is_code(country, 3, 3)) {
-            st = raml_tsv_error(&t, err, "bad default_country '%s'", country);
+            st = raml_tsvfile_error(&t, err, "bad default_country '%s'", country);
             break;
         }
         uint32_t ix;
@@ -293,7 +294,7 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }
 

@@ -2,6 +2,7 @@
 #include "lexicon/lexicon_priv.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,14 +115,14 @@ static raml_status oom(raml_error *err)
 }
 
 /* Fills the payload of a trigger row; returns a message on a bad cell. */
-static const char *parse_trigger(raml_lexicon *lex, const raml_tsv *t, raml_lex_entry *e)
+static const char *parse_trigger(raml_lexicon *lex, raml_tsvfile *t, raml_lex_entry *e)
 {
-    e->plover_type = raml_lex_plover_type(raml_tsv_cell(t, 4));
+    e->plover_type = raml_lex_plover_type(raml_tsvfile_cell(t, 4));
     if (!e->plover_type)
         return "plover_type is not a PLOVER 2.0 type";
     raml_type_info ti;
     raml_lexicon_type_info(lex, e->plover_type, &ti);
-    const char *modes = raml_tsv_cell(t, 5);
+    const char *modes = raml_tsvfile_cell(t, 5);
     while (*modes && e->nmodes < RAML_MAX_MODES) {
         const char *bar = strchr(modes, '|');
         size_t n = bar ? (size_t)(bar - modes) : strlen(modes);
@@ -131,12 +132,12 @@ static const char *parse_trigger(raml_lexicon *lex, const raml_tsv *t, raml_lex_
             break;
         modes = bar + 1;
     }
-    const char *cameo = raml_tsv_cell(t, 6);
+    const char *cameo = raml_tsvfile_cell(t, 6);
     if (strlen(cameo) > 4 || strspn(cameo, "0123456789") != strlen(cameo))
         return "cameo must be 2-4 digits";
     snprintf(e->cameo, sizeof e->cameo, "%s", *cameo ? cameo : ti.cameo);
     double v;
-    const char *quad = raml_tsv_cell(t, 7);
+    const char *quad = raml_tsvfile_cell(t, 7);
     if (*quad) {
         if (!parse_num(quad, 1, 4, &v) || v != floor(v))
             return "quad must be 1-4";
@@ -144,14 +145,14 @@ static const char *parse_trigger(raml_lexicon *lex, const raml_tsv *t, raml_lex_
     } else {
         e->quad = ti.quad;
     }
-    const char *gs = raml_tsv_cell(t, 8);
+    const char *gs = raml_tsvfile_cell(t, 8);
     if (*gs) {
         if (!parse_num(gs, -10, 10, &e->goldstein))
             return "goldstein must be a number from -10 to 10";
     } else {
         e->goldstein = ti.goldstein;
     }
-    const char *ps = raml_tsv_cell(t, 9);
+    const char *ps = raml_tsvfile_cell(t, 9);
     if (*ps) {
         if (!parse_num(ps, -10, 10, &e->plover_score))
             return "plover_score must be a number from -10 to 10";
@@ -159,7 +160,7 @@ static const char *parse_trigger(raml_lexicon *lex, const raml_tsv *t, raml_lex_
                                                        &e->plover_score))) {
         e->plover_score = ti.plover_score;
     }
-    const char *voice = raml_tsv_cell(t, 10);
+    const char *voice = raml_tsvfile_cell(t, 10);
     if (!*voice || !strcmp(voice, "any") || !strcmp(voice, "both"))
         e->voice = RAML_VOICE_ANY;
     else if (!strcmp(voice, "active"))
@@ -176,9 +177,9 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
     static const char *const cols[] = {"id", "forms_ar", "pos", "imperfect_ar", "plover_type",
                                        "plover_modes", "cameo", "quad", "goldstein",
                                        "plover_score", "voice", "note"};
-    raml_tsv t;
+    raml_tsvfile t;
     bool missing;
-    raml_status st = raml_tsv_open(&t, dir, "triggers.tsv", cols, 12, &missing, err);
+    raml_status st = raml_tsvfile_open(&t, dir, "triggers.tsv", cols, 12, &missing, err);
     if (st)
         return st;
     if (missing) {
@@ -186,17 +187,17 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
         return RAML_OK;
     }
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *id = raml_tsv_cell(&t, 0), *forms = raml_tsv_cell(&t, 1);
-        const char *pos = raml_tsv_cell(&t, 2);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *id = raml_tsvfile_cell(&t, 0), *forms = raml_tsvfile_cell(&t, 1);
+        const char *pos = raml_tsvfile_cell(&t, 2);
         if (!*id || !*forms) {
-            st = raml_tsv_error(&t, err, "missing id or forms_ar");
+            st = raml_tsvfile_error(&t, err, "missing id or forms_ar");
             break;
         }
         bool verb = !strcmp(pos, "verb") || !strcmp(pos, "verbphrase");
         bool noun = !strcmp(pos, "noun") || !strcmp(pos, "phrase");
         if (!verb && !noun) {
-            st = raml_tsv_error(&t, err, "pos must be verb, verbphrase, noun or phrase, got '%s'", pos);
+            st = raml_tsvfile_error(&t, err, "pos must be verb, verbphrase, noun or phrase, got '%s'", pos);
             break;
         }
         raml_lex_entry tmp;
@@ -204,7 +205,7 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
         tmp.kind = RAML_ENT_TRIGGER;
         const char *bad = parse_trigger(lex, &t, &tmp);
         if (bad) {
-            st = raml_tsv_error(&t, err, "%s", bad);
+            st = raml_tsvfile_error(&t, err, "%s", bad);
             break;
         }
         char rid[200];
@@ -228,7 +229,7 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
             c = (form_ctx){lex, ix, raml_lex_add_folded, raml_inflect_participle, false};
             if (!each_form(&c, forms)) { st = oom(err); break; }
         }
-        const char *impf = raml_tsv_cell(&t, 3);
+        const char *impf = raml_tsvfile_cell(&t, 3);
         if (!strcmp(pos, "verbphrase") && *impf) {
             if (!add_phrase_imperfects(lex, ix = (uint32_t)lex->nentries, &tmp, forms, impf)) {
                 st = oom(err);
@@ -247,7 +248,7 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }
 
@@ -277,9 +278,9 @@ static const struct {
 raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     static const char *const cols[] = {"id", "forms_ar", "pos", "imperfect_ar", "kind", "position", "note"};
-    raml_tsv t;
+    raml_tsvfile t;
     bool missing;
-    raml_status st = raml_tsv_open(&t, dir, "cues.tsv", cols, 7, &missing, err);
+    raml_status st = raml_tsvfile_open(&t, dir, "cues.tsv", cols, 7, &missing, err);
     if (st)
         return st;
     if (missing) {
@@ -287,12 +288,12 @@ raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *e
         return RAML_OK;
     }
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *id = raml_tsv_cell(&t, 0), *forms = raml_tsv_cell(&t, 1);
-        const char *kind = raml_tsv_cell(&t, 4), *pos = raml_tsv_cell(&t, 5);
-        const char *wpos = raml_tsv_cell(&t, 2), *impf = raml_tsv_cell(&t, 3);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *id = raml_tsvfile_cell(&t, 0), *forms = raml_tsvfile_cell(&t, 1);
+        const char *kind = raml_tsvfile_cell(&t, 4), *pos = raml_tsvfile_cell(&t, 5);
+        const char *wpos = raml_tsvfile_cell(&t, 2), *impf = raml_tsvfile_cell(&t, 3);
         if (!*id || !*forms) {
-            st = raml_tsv_error(&t, err, "missing id or forms_ar");
+            st = raml_tsvfile_error(&t, err, "missing id or forms_ar");
             break;
         }
         int k = -1;
@@ -300,7 +301,7 @@ raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *e
             if (!strcmp(kind, cue_kinds[i].name))
                 k = (int)cue_kinds[i].kind;
         if (k < 0) {
-            st = raml_tsv_error(&t, err, "unknown cue kind '%s'", kind);
+            st = raml_tsvfile_error(&t, err, "unknown cue kind '%s'", kind);
             break;
         }
         uint32_t ix;
@@ -324,6 +325,6 @@ raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *e
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }

@@ -4,6 +4,7 @@
 #include "lexicon/lexicon_priv.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,9 +94,9 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
 {
     static const char *const cols[] = {"plover_type", "mode", "quad", "goldstein",
                                        "plover_score", "cameo_default", "note"};
-    raml_tsv t;
+    raml_tsvfile t;
     bool missing;
-    raml_status st = raml_tsv_open(&t, dir, "taxonomy.tsv", cols, 7, &missing, err);
+    raml_status st = raml_tsvfile_open(&t, dir, "taxonomy.tsv", cols, 7, &missing, err);
     if (st)
         return st;
     if (missing) {
@@ -103,18 +104,18 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
         return RAML_OK;
     }
     int r;
-    while ((r = raml_tsv_next(&t, err)) > 0) {
-        const char *type = raml_lex_plover_type(raml_tsv_cell(&t, 0));
-        const char *mode = raml_tsv_cell(&t, 1);
+    while ((r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *type = raml_lex_plover_type(raml_tsvfile_cell(&t, 0));
+        const char *mode = raml_tsvfile_cell(&t, 1);
         if (!type) {
-            st = raml_tsv_error(&t, err, "'%s' is not a PLOVER 2.0 type", raml_tsv_cell(&t, 0));
+            st = raml_tsvfile_error(&t, err, "'%s' is not a PLOVER 2.0 type", raml_tsvfile_cell(&t, 0));
             break;
         }
         double q = 0, g = 0, s = 0;
-        const char *qs = raml_tsv_cell(&t, 2), *gs = raml_tsv_cell(&t, 3), *ss = raml_tsv_cell(&t, 4);
+        const char *qs = raml_tsvfile_cell(&t, 2), *gs = raml_tsvfile_cell(&t, 3), *ss = raml_tsvfile_cell(&t, 4);
         if ((*qs && !num(qs, 1, 4, &q)) || (*gs && !num(gs, -10, 10, &g)) ||
             (*ss && !num(ss, -10, 10, &s))) {
-            st = raml_tsv_error(&t, err, "quad 1-4, goldstein and plover_score -10..10 expected");
+            st = raml_tsvfile_error(&t, err, "quad 1-4, goldstein and plover_score -10..10 expected");
             break;
         }
         if (*mode) {
@@ -144,7 +145,7 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
                 ti->goldstein = g;
             if (*ss)
                 ti->plover_score = s;
-            const char *cameo = raml_tsv_cell(&t, 5);
+            const char *cameo = raml_tsvfile_cell(&t, 5);
             if (*cameo && strlen(cameo) < sizeof ti->cameo)
                 strcpy(ti->cameo, cameo);
         }
@@ -153,6 +154,6 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
         st = err ? err->code : RAML_ERR_INPUT;
     lex->hash ^= t.hash;
     lex->hash *= 1099511628211ull;
-    raml_tsv_close(&t);
+    raml_tsvfile_close(&t);
     return st;
 }
