@@ -118,6 +118,20 @@ void raml_lex_note_missing(raml_lexicon *lex, const char *name)
     snprintf(lex->missing + n, sizeof lex->missing - n, "%s%s", n ? " " : "", name);
 }
 
+/* Opens an optional dictionary: a missing file is noted for `describe` and is not an
+ * error; *present says whether there are rows to read. */
+raml_status raml_lex_open_optional(raml_lexicon *lex, raml_tsvfile *t, const char *dir,
+                                   const char *file, const char *const *cols, int ncols,
+                                   bool *present, raml_error *err)
+{
+    bool missing = false;
+    raml_status st = raml_tsvfile_open(t, dir, file, cols, ncols, &missing, err);
+    *present = st == RAML_OK && !missing;
+    if (st == RAML_OK && missing)
+        raml_lex_note_missing(lex, file);
+    return st;
+}
+
 static bool add_pair(raml_lexicon *lex, uint32_t state, uint32_t entry)
 {
     if (lex->npv == lex->cap_pv) {

@@ -72,6 +72,9 @@ void raml_lex_builtin_taxonomy(raml_lexicon *lex);
 
 /* Records an optional file that was not found (for describe). */
 void raml_lex_note_missing(raml_lexicon *lex, const char *name);
+raml_status raml_lex_open_optional(raml_lexicon *lex, raml_tsvfile *t, const char *dir,
+                                   const char *file, const char *const *cols, int ncols,
+                                   bool *present, raml_error *err);
 
 /* Inflection (inflect.c): calls add(lex, entry, form, len) for every generated form. */
 typedef bool (*raml_form_fn)(raml_lexicon *lex, uint32_t entry, const char *folded, size_t len);

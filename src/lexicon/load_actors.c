@@ -152,14 +152,10 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
                               const char *const *cols, int ncols, bool igo, raml_error *err)
 {
     raml_tsvfile t;
-    bool missing;
-    raml_status st = raml_tsvfile_open(&t, dir, file, cols, ncols, &missing, err);
-    if (st)
+    bool present;
+    raml_status st = raml_lex_open_optional(lex, &t, dir, file, cols, ncols, &present, err);
+    if (st || !present)
         return st;
-    if (missing) {
-        raml_lex_note_missing(lex, file);
-        return RAML_OK;
-    }
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *id = raml_tsvfile_cell(&t, 0);
@@ -245,14 +241,10 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
 {
     static const char *const cols[] = {"forms_ar", "sector", "is_armed", "default_country", "note"};
     raml_tsvfile t;
-    bool missing;
-    raml_status st = raml_tsvfile_open(&t, dir, "sectors.tsv", cols, 5, &missing, err);
-    if (st)
+    bool present;
+    raml_status st = raml_lex_open_optional(lex, &t, dir, "sectors.tsv", cols, 5, &present, err);
+    if (st || !present)
         return st;
-    if (missing) {
-        raml_lex_note_missing(lex, "sectors.tsv");
-        return RAML_OK;
-    }
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *forms = raml_tsvfile_cell(&t, 0), *sector = raml_tsvfile_cell(&t, 1);

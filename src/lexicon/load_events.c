@@ -178,14 +178,10 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
                                        "plover_modes", "cameo", "quad", "goldstein",
                                        "plover_score", "voice", "note"};
     raml_tsvfile t;
-    bool missing;
-    raml_status st = raml_tsvfile_open(&t, dir, "triggers.tsv", cols, 12, &missing, err);
-    if (st)
+    bool present;
+    raml_status st = raml_lex_open_optional(lex, &t, dir, "triggers.tsv", cols, 12, &present, err);
+    if (st || !present)
         return st;
-    if (missing) {
-        raml_lex_note_missing(lex, "triggers.tsv");
-        return RAML_OK;
-    }
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *id = raml_tsvfile_cell(&t, 0), *forms = raml_tsvfile_cell(&t, 1);
@@ -279,14 +275,10 @@ raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *e
 {
     static const char *const cols[] = {"id", "forms_ar", "pos", "imperfect_ar", "kind", "position", "note"};
     raml_tsvfile t;
-    bool missing;
-    raml_status st = raml_tsvfile_open(&t, dir, "cues.tsv", cols, 7, &missing, err);
-    if (st)
+    bool present;
+    raml_status st = raml_lex_open_optional(lex, &t, dir, "cues.tsv", cols, 7, &present, err);
+    if (st || !present)
         return st;
-    if (missing) {
-        raml_lex_note_missing(lex, "cues.tsv");
-        return RAML_OK;
-    }
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *id = raml_tsvfile_cell(&t, 0), *forms = raml_tsvfile_cell(&t, 1);

@@ -95,14 +95,10 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
     static const char *const cols[] = {"plover_type", "mode", "quad", "goldstein",
                                        "plover_score", "cameo_default", "note"};
     raml_tsvfile t;
-    bool missing;
-    raml_status st = raml_tsvfile_open(&t, dir, "taxonomy.tsv", cols, 7, &missing, err);
-    if (st)
+    bool present;
+    raml_status st = raml_lex_open_optional(lex, &t, dir, "taxonomy.tsv", cols, 7, &present, err);
+    if (st || !present)
         return st;
-    if (missing) {
-        raml_lex_note_missing(lex, "taxonomy.tsv");
-        return RAML_OK;
-    }
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *type = raml_lex_plover_type(raml_tsvfile_cell(&t, 0));
