@@ -1,11 +1,11 @@
 /* The JSON API of `raml serve` (routes in srv_api below; shapes in the help of cmd_serve). */
 #include "formats/export.h"
 #include "server/server.h"
-#include "server/store_extra.h"
 #include "store/store.h"
 #include "util/arena.h"
 
 #include <microhttpd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -93,7 +93,7 @@ static void list(const srv_request *req, srv_response *r, bool clusters)
     unsigned long total = q.offset + l.n;
     /* A short first page already is the total; only a full page needs the count query. */
     if (st == RAML_OK && (q.limit == 0 || l.n == q.limit || (l.n == 0 && q.offset > 0)))
-        st = srv_store_count(req->store, &f, clusters, &total, &err);
+        st = raml_store_count(req->store, &f, clusters, &total, &err);
     if (st != RAML_OK) {
         store_failed(r, &err);
         return;
@@ -108,48 +108,43 @@ typedef struct points_ctx {
     unsigned long n;
 } points_ctx;
 
-/* Row "id \t lat \t lon \t type \t date \t killed \t cluster" → [lat,lon,"type","date",killed,
- * "id","cluster"]; compact because the map may get 200,000 of them. */
-static int point_row(void *c, const char *row, size_t len)
+/* A coordinate rounded to ~10 m (the map needs no more, and it halves the bytes sent),
+ * without trailing zeros. */
+static void put_coord(raml_buf *b, double v)
+{
+    char t[48];
+    snprintf(t, sizeof t, "%.4f", v);
+    char *e = t + strlen(t);
+    while (e > t && e[-1] == '0')
+        *--e = '\0';
+    if (e > t && e[-1] == '.')
+        *--e = '\0';
+    raml_buf_puts(b, strcmp(t, "-0") == 0 ? "0" : t);
+}
+
+/* A point → [lat,lon,"type","date",killed,"id","cluster"]; compact because the map may get
+ * 200,000 of them. */
+static int point_row(void *c, const raml_store_point *pt)
 {
     points_ctx *p = c;
-    const char *f[7];
-    size_t fl[7];
-    const char *s = row, *end = row + len;
-    for (int i = 0; i < 7; i++) {
-        const char *tab = i < 6 ? memchr(s, '\t', (size_t)(end - s)) : NULL;
-        f[i] = s;
-        fl[i] = tab ? (size_t)(tab - s) : (size_t)(end - s);
-        s = tab ? tab + 1 : end;
-    }
     raml_buf *b = p->b;
     raml_buf_puts(b, p->n++ ? ",[" : "[");
-    raml_buf_append(b, f[1], fl[1]);
+    put_coord(b, pt->lat);
     raml_buf_putc(b, ',');
-    raml_buf_append(b, f[2], fl[2]);
+    put_coord(b, pt->lon);
     raml_buf_putc(b, ',');
-    raml_buf_json_stringn(b, f[3], fl[3]);
+    raml_buf_json_string(b, pt->type);
     raml_buf_putc(b, ',');
-    if (fl[4])
-        raml_buf_json_stringn(b, f[4], fl[4]);
+    raml_buf_json_string(b, pt->date);
+    raml_buf_putc(b, ',');
+    if (pt->killed >= 0)
+        raml_buf_printf(b, "%ld", pt->killed);
     else
         raml_buf_puts(b, "null");
     raml_buf_putc(b, ',');
-    /* killed comes from the stored JSON: a bare integer or empty. */
-    bool num = fl[5] > 0;
-    for (size_t i = 0; i < fl[5]; i++)
-        num = num && ((f[5][i] >= '0' && f[5][i] <= '9') || (i == 0 && f[5][i] == '-'));
-    if (num)
-        raml_buf_append(b, f[5], fl[5]);
-    else
-        raml_buf_puts(b, "null");
+    raml_buf_json_string(b, pt->event_id);
     raml_buf_putc(b, ',');
-    raml_buf_json_stringn(b, f[0], fl[0]);
-    raml_buf_putc(b, ',');
-    if (fl[6])
-        raml_buf_json_stringn(b, f[6], fl[6]);
-    else
-        raml_buf_puts(b, "null");
+    raml_buf_json_string(b, pt->cluster_id);
     raml_buf_putc(b, ']');
     return b->failed ? 1 : 0;
 }
@@ -173,7 +168,7 @@ static void points(const srv_request *req, srv_response *r)
                      "\"cluster_id\"],\"points\":[");
     points_ctx p = {.b = b};
     int stopped = 0;
-    if (srv_store_points(req->store, &f, point_row, &p, &stopped, &err) != RAML_OK) {
+    if (raml_store_points(req->store, &f, point_row, &p, &stopped, &err) != RAML_OK) {
         store_failed(r, &err);
         return;
     }
@@ -215,8 +210,8 @@ static void one(const srv_request *req, srv_response *r, const char *id, bool do
     raml_error err;
     raml_error_clear(&err);
     bool found = false;
-    raml_status st = doc ? srv_store_document(req->store, id, &r->body, &found, &err)
-                         : srv_store_cluster(req->store, id, &r->body, &found, &err);
+    raml_status st = doc ? raml_store_document(req->store, id, &r->body, &found, &err)
+                         : raml_store_cluster(req->store, id, &r->body, &found, &err);
     if (st != RAML_OK) {
         store_failed(r, &err);
         return;

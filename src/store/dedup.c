@@ -357,6 +357,7 @@ typedef struct loader {
     size_t n, cap;
     bool oom;
     raml_error *err;
+    raml_buf dec; /* stored JSON decoded (store_json.c) */
 } loader;
 
 static int load_one(void *c, long long rowid, const char *json, size_t len, const char *old)
@@ -379,6 +380,7 @@ static int load_one(void *c, long long rowid, const char *json, size_t len, cons
         l->oom = true;
         return 1;
     }
+    json = store_json_decode(&l->dec, json, &len);
     if (raml_read_event_json(l->a, json, len, ev, &meta, NULL, &e) != RAML_OK)
         return 0; /* a record we cannot read is left alone, not fatal */
     raml_dedup_item *it = &l->items[l->n];
@@ -410,6 +412,7 @@ static raml_status dedup_range(raml_store *s, const char *from, const char *to,
     raml_arena a;
     raml_arena_init(&a, 1 << 20);
     loader l = {.a = &a, .err = err};
+    raml_buf_init(&l.dec);
     size_t *label = NULL, *start = NULL, *members = NULL;
     char(*ids)[20] = NULL;
     raml_buf json;
@@ -423,10 +426,10 @@ static raml_status dedup_range(raml_store *s, const char *from, const char *to,
      * from all its members, never from the part that happens to fall in the window. */
     raml_status st = s->ops->load(
         s,
-        "SELECT id, json, cluster_id FROM events WHERE (actual = 1 AND date_lo <= ? "
-        "AND date_hi >= ? AND lat IS NOT NULL) OR cluster_id IN (SELECT cluster_id FROM "
-        "events WHERE date_lo <= ? AND date_hi >= ? AND cluster_id IS NOT NULL) "
-        "ORDER BY id",
+        "SELECT e.id, (SELECT j.json FROM event_json j WHERE j.id = e.id), e.cluster_id FROM "
+        "events e WHERE (e.actual = 1 AND e.date_lo <= ? AND e.date_hi >= ? AND e.lat IS NOT "
+        "NULL) OR e.cluster_id IN (SELECT cluster_id FROM events WHERE date_lo <= ? AND "
+        "date_hi >= ? AND cluster_id IS NOT NULL) ORDER BY e.id",
         &p, load_one, &l, err);
     if (st == RAML_OK && (l.oom || a.failed))
         st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
@@ -515,6 +518,7 @@ out:
     free(members);
     free(ids);
     free(l.items);
+    raml_buf_free(&l.dec);
     raml_arena_free(&a);
     return st;
 }

@@ -19,8 +19,12 @@ raml_status raml_store_open(const char *url, bool readonly, raml_store **out, ra
         st = store_pg_open(url, readonly, out, err);
     else
         st = store_sqlite_open(url, readonly, out, err);
-    if (st == RAML_OK)
+    if (st == RAML_OK) {
         raml_arena_init(&(*out)->arena, 64 * 1024);
+        raml_buf_init(&(*out)->json);
+        raml_buf_init(&(*out)->enc);
+        raml_buf_init(&(*out)->words);
+    }
     return st;
 }
 
@@ -31,6 +35,9 @@ void raml_store_close(raml_store *s)
     if (s->in_batch)
         s->ops->rollback(s);
     raml_arena_free(&s->arena);
+    raml_buf_free(&s->json);
+    raml_buf_free(&s->enc);
+    raml_buf_free(&s->words);
     s->ops->close(s);
 }
 
@@ -324,14 +331,22 @@ static void add_key(raml_arena *a, const char ***keys, int *n, int *cap, char ki
     }
 }
 
-static void make_row(raml_arena *a, raml_buf *json, const raml_writer_ctx *w, const raml_event *ev,
+static void make_row(raml_store *s, const raml_writer_ctx *w, const raml_event *ev,
                      const raml_wordset *g, store_row *r)
 {
+    raml_arena *a = &s->arena;
+    raml_buf *json = &s->json;
     memset(r, 0, sizeof *r);
     raml_buf_clear(json);
     raml_write_event_json(json, w, ev);
-    r->json = raml_arena_strndup(a, json->data, json->len);
-    r->json_len = json->len;
+    /* PostgreSQL keeps plain JSON (its SQL may read it); SQLite the compact form. */
+    if (!s->pg && !json->failed && store_json_encode(&s->enc, json->data, json->len)) {
+        r->json = raml_arena_strndup(a, s->enc.data, s->enc.len);
+        r->json_len = s->enc.len;
+    } else {
+        r->json = raml_arena_strndup(a, json->data, json->len);
+        r->json_len = json->len;
+    }
     char id[512];
     snprintf(id, sizeof id, "%s:s%u:e%u", w->meta->id, ev->sentence_index, ev->index_in_sentence);
     r->event_id = raml_arena_strdup(a, id);
@@ -362,10 +377,18 @@ static void make_row(raml_arena *a, raml_buf *json, const raml_writer_ctx *w, co
     }
     r->actual = ev->modality.polarity == RAML_POLARITY_POSITIVE &&
                 ev->modality.realis == RAML_REALIS_ACTUAL;
+    r->killed = ev->killed.present && ev->killed.count >= 0 ? ev->killed.count : -1;
 }
 
-static size_t make_sents(raml_arena *a, const raml_store_doc *d, store_sent **out)
+/* Text rows for the sentences that hold an event (text search only ever selects events,
+ * so the other sentences would be indexed for nothing). */
+static size_t make_sents(raml_store *s, const raml_store_doc *d, const store_row *rows,
+                         store_sent **out)
 {
+    raml_arena *a = &s->arena;
+    *out = NULL;
+    if (d->nevents == 0)
+        return 0;
     const raml_text *t = d->analysis;
     raml_text own;
     if ((!t || !t->ntokens) && d->text && d->len) {
@@ -374,34 +397,43 @@ static size_t make_sents(raml_arena *a, const raml_store_doc *d, store_sent **ou
         if (raml_text_analyze(a, d->text, d->len, &o, &own, NULL) == RAML_OK && own.ntokens)
             t = &own;
     }
-    raml_buf b;
-    raml_buf_init(&b);
+    raml_buf *b = &s->words;
     store_sent *v = NULL;
     size_t n = 0;
     if (t && t->nsentences && t->ntokens) {
-        v = raml_arena_calloc(a, t->nsentences, sizeof *v);
-        for (size_t i = 0; v && i < t->nsentences; i++) {
-            const raml_sentence *s = &t->sentences[i];
-            raml_buf_clear(&b);
-            for (uint32_t k = s->first; k < s->first + s->count && k < t->ntokens; k++) {
+        /* Events come in sentence order; the few that do not are found by the scan. */
+        v = raml_arena_calloc(a, d->nevents, sizeof *v);
+        for (size_t e = 0; v && e < d->nevents; e++) {
+            uint32_t i = rows[e].sentence;
+            bool seen = i >= t->nsentences;
+            for (size_t j = n; !seen && j-- > 0;)
+                seen = v[j].index == i;
+            if (seen)
+                continue;
+            const raml_sentence *st = &t->sentences[i];
+            raml_buf_clear(b);
+            for (uint32_t k = st->first; k < st->first + st->count && k < t->ntokens; k++) {
                 const raml_token *tk = &t->tokens[k];
-                if (word_token(tk) && tk->stem && *tk->stem)
-                    raml_buf_printf(&b, "%s%s", b.len ? " " : "", tk->stem);
+                if (word_token(tk) && tk->stem && *tk->stem) {
+                    if (b->len)
+                        raml_buf_putc(b, ' ');
+                    raml_buf_puts(b, tk->stem);
+                }
             }
-            if (b.len) {
-                v[n].index = (uint32_t)i;
-                v[n++].stems = raml_arena_strndup(a, b.data, b.len);
+            if (b->len) {
+                v[n].index = i;
+                v[n++].stems = raml_arena_strndup(a, b->data, b->len);
             }
         }
     } else if (d->text && d->len) {
-        ws_words(&b, d->text, d->len);
-        if (b.len && (v = raml_arena_calloc(a, 1, sizeof *v))) {
+        raml_buf_clear(b);
+        ws_words(b, d->text, d->len);
+        if (b->len && (v = raml_arena_calloc(a, 1, sizeof *v))) {
             v[0].index = STORE_WHOLE_DOC;
-            v[0].stems = raml_arena_strndup(a, b.data, b.len);
+            v[0].stems = raml_arena_strndup(a, b->data, b->len);
             n = 1;
         }
     }
-    raml_buf_free(&b);
     *out = v;
     return n;
 }
@@ -424,31 +456,46 @@ raml_status raml_store_put_document(raml_store *s, const raml_store_doc *d, raml
     raml_arena_reset(&s->arena);
     raml_arena *a = &s->arena;
     store_row *rows = d->nevents ? raml_arena_calloc(a, d->nevents, sizeof *rows) : NULL;
-    raml_buf json;
-    raml_buf_init(&json);
     raml_writer_ctx w = {.meta = d->meta, .dict_version = d->dict_version};
-    for (size_t i = 0; rows && i < d->nevents; i++)
-        make_row(a, &json, &w, d->events[i], d->guard, &rows[i]);
-    bool oom = json.failed;
-    raml_buf_free(&json);
-    store_sent *sents;
-    size_t nsents = make_sents(a, d, &sents);
-    if (oom || a->failed || (d->nevents && !rows))
+    for (size_t i = 0; rows && i < d->nevents; i++) {
+        make_row(s, &w, d->events[i], d->guard, &rows[i]);
+        /* Row id: the k-th event of its sentence (see STORE_DOC_SHIFT). */
+        uint32_t sent = rows[i].sentence < STORE_MAX_SENT ? rows[i].sentence : STORE_MAX_SENT;
+        long long k = 0;
+        for (size_t j = 0; j < i; j++)
+            k += (rows[j].local >> STORE_SENT_SHIFT) == (long long)sent;
+        if (k >= 1 << STORE_SENT_SHIFT)
+            return raml_error_set(err, RAML_ERR_INPUT, d->meta->id, 0, -1,
+                                  "more than %d events in one sentence", 1 << STORE_SENT_SHIFT);
+        rows[i].local = (long long)sent << STORE_SENT_SHIFT | k;
+    }
+    bool oom = s->json.failed || s->enc.failed;
+    store_sent *sents = NULL;
+    size_t nsents = rows ? make_sents(s, d, rows, &sents) : 0;
+    if (oom || s->words.failed || a->failed || (d->nevents && !rows))
         return raml_error_set(err, RAML_ERR_INTERNAL, d->meta->id, 0, -1, "out of memory");
     if (exists) {
         /* The old events' dates and clusters: their clusters lose members, so the rows go
          * now and the range is re-clustered by the next pending pass. */
         store_params p = {0};
         store_param_text(&p, d->meta->id);
-        st = s->ops->exec(s, "INSERT INTO dedup_pending(date_lo, date_hi) SELECT min(e.date_lo), "
-                             "max(e.date_hi) FROM events e JOIN documents d ON e.doc = d.id "
-                             "WHERE d.doc_id = ? AND e.date_lo IS NOT NULL HAVING count(*) > 0",
-                          &p, err);
+        raml_buf sql;
+        raml_buf_init(&sql);
+        raml_buf_puts(&sql, "INSERT INTO dedup_pending(date_lo, date_hi) SELECT min(e.date_lo), "
+                            "max(e.date_hi) FROM documents d JOIN events e ON ");
+        store_sql_doc_events(&sql, s, "d.id");
+        raml_buf_puts(&sql, " WHERE d.doc_id = ? AND e.date_lo IS NOT NULL HAVING count(*) > 0");
+        st = sql.failed ? raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory")
+                        : s->ops->exec(s, sql.data, &p, err);
+        raml_buf_clear(&sql);
+        raml_buf_puts(&sql, "DELETE FROM clusters WHERE id IN (SELECT e.cluster_id FROM "
+                            "documents d JOIN events e ON ");
+        store_sql_doc_events(&sql, s, "d.id");
+        raml_buf_puts(&sql, " WHERE d.doc_id = ? AND e.cluster_id IS NOT NULL)");
         if (st == RAML_OK)
-            st = s->ops->exec(s, "DELETE FROM clusters WHERE id IN (SELECT e.cluster_id FROM "
-                                 "events e JOIN documents d ON e.doc = d.id WHERE d.doc_id = ? "
-                                 "AND e.cluster_id IS NOT NULL)",
-                              &p, err);
+            st = sql.failed ? raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory")
+                            : s->ops->exec(s, sql.data, &p, err);
+        raml_buf_free(&sql);
         if (st != RAML_OK)
             return st;
     }
@@ -492,56 +539,84 @@ const char *store_with_cluster(raml_buf *b, const char *json, size_t *len, const
 typedef struct qctx {
     raml_store_event_fn fn;
     void *ctx;
-    raml_buf buf;
+    raml_buf buf, dec;
 } qctx;
 
-/* select_text hands over "cluster_id \x1f json" so the splice happens here, once. */
+/* Event rows are "[cluster_id \x1f] json", the JSON perhaps in its compact stored form
+ * (store_json.c): it is decoded and the cluster id spliced in here, once per row. */
 static int with_cluster(void *c, const char *row, size_t len)
 {
     qctx *q = c;
-    const char *sep = memchr(row, '\x1f', len);
-    if (!sep)
-        return q->fn(q->ctx, row, len);
+    const char *sep = len && row[0] != '\x01' && row[0] != '{' ? memchr(row, '\x1f', len) : NULL;
     char cid[128];
-    size_t cl = (size_t)(sep - row);
-    if (cl >= sizeof cid)
-        cl = sizeof cid - 1;
-    memcpy(cid, row, cl);
-    cid[cl] = '\0';
-    const char *json = sep + 1;
+    cid[0] = '\0';
+    const char *json = row;
+    if (sep) {
+        size_t cl = (size_t)(sep - row);
+        if (cl >= sizeof cid)
+            cl = sizeof cid - 1;
+        memcpy(cid, row, cl);
+        cid[cl] = '\0';
+        json = sep + 1;
+    }
     size_t jl = len - (size_t)(json - row);
+    json = store_json_decode(&q->dec, json, &jl);
     const char *out = store_with_cluster(&q->buf, json, &jl, cid);
     return q->fn(q->ctx, out, jl);
+}
+
+static const char event_cols[] =
+    "SELECT COALESCE(e.cluster_id || char(31), '') || "
+    "(SELECT j.json FROM event_json j WHERE j.id = e.id)";
+
+/* Appends FROM and WHERE for `f` to sql; returns the ORDER BY list for event order, or
+ * NULL when the text has no searchable word, so that nothing can match. */
+static const char *filter_where(raml_store *s, const raml_store_filter *f, raml_buf *sql,
+                                store_params *p)
+{
+    raml_arena_reset(&s->arena);
+    const char **stems = NULL;
+    int nstems = 0;
+    if (f->text && *f->text) {
+        nstems = store_query_stems(&s->arena, f->text, f->guard, &stems);
+        if (nstems == 0) /* only punctuation: nothing can match */
+            return NULL;
+        if (nstems > 8)
+            nstems = 8;
+    }
+    return store_sql_from(sql, p, f, stems, nstems, s->pg);
+}
+
+static raml_status oom(raml_error *err)
+{
+    return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
 }
 
 static raml_status run_filtered(raml_store *s, const raml_store_filter *f, bool clusters,
                                 raml_store_event_fn fn, void *ctx, int *stopped, raml_error *err)
 {
-    raml_arena_reset(&s->arena);
-    const char **stems = NULL;
-    int nstems = 0;
-    if (f && f->text && *f->text) {
-        nstems = store_query_stems(&s->arena, f->text, f->guard, &stems);
-        if (nstems == 0) /* only punctuation: nothing can match */
-            return RAML_OK;
-        if (nstems > 8)
-            nstems = 8;
-    }
     raml_buf sql;
     raml_buf_init(&sql);
     store_params p = {0};
     raml_store_filter none = {0};
     if (!f)
         f = &none;
+    *stopped = 0;
     if (clusters) {
-        raml_buf_puts(&sql, "SELECT c.json FROM clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e");
-        store_sql_where(&sql, &p, f, stems, nstems, s->pg);
+        raml_buf_puts(&sql, "SELECT c.json FROM clusters c WHERE c.id IN (SELECT e.cluster_id");
+        if (!filter_where(s, f, &sql, &p)) {
+            raml_buf_free(&sql);
+            return RAML_OK;
+        }
         raml_buf_puts(&sql, ") ORDER BY c.date_lo, c.id");
     } else {
-        raml_buf_puts(&sql, "SELECT CASE WHEN e.cluster_id IS NULL THEN e.json ELSE "
-                            "e.cluster_id || char(31) || e.json END FROM events e");
-        store_sql_where(&sql, &p, f, stems, nstems, s->pg);
-        raml_buf_puts(&sql, " ORDER BY e.id");
+        raml_buf_puts(&sql, event_cols);
+        const char *order = filter_where(s, f, &sql, &p);
+        if (!order) {
+            raml_buf_free(&sql);
+            return RAML_OK;
+        }
+        raml_buf_printf(&sql, " ORDER BY %s", order);
     }
     if (f->limit || f->offset) {
         raml_buf_printf(&sql, " LIMIT %lu OFFSET %lu", f->limit ? f->limit : 0x7fffffffUL,
@@ -549,14 +624,16 @@ static raml_status run_filtered(raml_store *s, const raml_store_filter *f, bool 
     }
     raml_status st;
     if (sql.failed) {
-        st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+        st = oom(err);
     } else if (clusters) {
         st = s->ops->select_text(s, sql.data, &p, fn, ctx, stopped, err);
     } else {
         qctx q = {.fn = fn, .ctx = ctx};
         raml_buf_init(&q.buf);
+        raml_buf_init(&q.dec);
         st = s->ops->select_text(s, sql.data, &p, with_cluster, &q, stopped, err);
         raml_buf_free(&q.buf);
+        raml_buf_free(&q.dec);
     }
     raml_buf_free(&sql);
     return st;
@@ -572,6 +649,219 @@ raml_status raml_store_clusters(raml_store *s, const raml_store_filter *f, raml_
                                 void *ctx, int *stopped, raml_error *err)
 {
     return run_filtered(s, f, true, fn, ctx, stopped, err);
+}
+
+static int take_ulong(void *ctx, const char *row, size_t len)
+{
+    *(unsigned long *)ctx = strtoul(row, NULL, 10);
+    return 0;
+}
+
+raml_status raml_store_count(raml_store *s, const raml_store_filter *f, bool clusters,
+                             unsigned long *out, raml_error *err)
+{
+    *out = 0;
+    raml_store_filter none = {0};
+    if (!f)
+        f = &none;
+    raml_buf sql;
+    raml_buf_init(&sql);
+    store_params p = {0};
+    /* count(*) over the narrow events table: the filter's index (or key, R*Tree and text
+     * joins) decides the rows, and no JSON is read. */
+    raml_status st = RAML_OK;
+    bool only_actor = f->actor && *f->actor && !(f->place && *f->place);
+    bool only_place = f->place && *f->place && !(f->actor && *f->actor);
+    if (!clusters && (only_actor || only_place) && !(f->type && *f->type) &&
+        !(f->country && *f->country) && !(f->from && *f->from) && !(f->to && *f->to) &&
+        !f->near && !(f->text && *f->text)) {
+        /* One name alone: its key rows are the answer, counted inside the key index (two
+         * keys: a merge of two sorted id lists, no temporary set). */
+        raml_arena_reset(&s->arena);
+        const char *keys[2];
+        int nk = store_name_keys(&s->arena, only_actor ? 'a' : 'p', only_actor ? f->actor : f->place,
+                                 f->guard, keys);
+        for (int k = 0; k < nk; k++)
+            store_param_copy(&p, keys[k]);
+        raml_buf_puts(&sql, nk == 0   ? "SELECT '0'"
+                            : nk == 1 ? "SELECT CAST(count(*) AS TEXT) FROM event_keys WHERE key = ?"
+                                      : "SELECT CAST(count(*) AS TEXT) FROM (SELECT event FROM "
+                                        "event_keys WHERE key = ? UNION SELECT event FROM "
+                                        "event_keys WHERE key = ? ORDER BY 1) u");
+        int stopped = 0;
+        st = sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, take_ulong, out, &stopped, err);
+        raml_buf_free(&sql);
+        return st;
+    }
+    raml_buf_puts(&sql, clusters ? "SELECT CAST(count(DISTINCT e.cluster_id) AS TEXT)"
+                                 : "SELECT CAST(count(*) AS TEXT)");
+    if (filter_where(s, f, &sql, &p)) {
+        int stopped = 0;
+        st = sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, take_ulong, out, &stopped, err);
+    }
+    raml_buf_free(&sql);
+    return st;
+}
+
+typedef struct pctx {
+    raml_store_point_fn fn;
+    void *ctx;
+} pctx;
+
+/* "event_id \t lat \t lon \t type \t date_lo \t killed \t cluster_id" → a point. */
+static int point_row(void *c, const char *row, size_t len)
+{
+    pctx *x = c;
+    char buf[1024];
+    if (len >= sizeof buf)
+        return 0; /* no real event id is that long */
+    memcpy(buf, row, len);
+    buf[len] = '\0';
+    char *f[7];
+    char *p = buf;
+    for (int i = 0; i < 7; i++) {
+        f[i] = p;
+        char *tab = i < 6 ? strchr(p, '\t') : NULL;
+        if (i < 6 && !tab)
+            return 0;
+        if (tab) {
+            *tab = '\0';
+            p = tab + 1;
+        }
+    }
+    raml_store_point pt = {.event_id = f[0],
+                           .lat = strtod(f[1], NULL),
+                           .lon = strtod(f[2], NULL),
+                           .type = f[3],
+                           .date = *f[4] ? f[4] : NULL,
+                           .killed = *f[5] ? strtol(f[5], NULL, 10) : -1,
+                           .cluster_id = *f[6] ? f[6] : NULL};
+    return x->fn(x->ctx, &pt);
+}
+
+raml_status raml_store_points(raml_store *s, const raml_store_filter *f, raml_store_point_fn fn,
+                              void *ctx, int *stopped, raml_error *err)
+{
+    *stopped = 0;
+    raml_store_filter none = {0};
+    if (!f)
+        f = &none;
+    raml_buf sql;
+    raml_buf_init(&sql);
+    store_params p = {0};
+    raml_buf_puts(&sql, "SELECT e.event_id || char(9) || CAST(e.lat AS TEXT) || char(9) || "
+                        "CAST(e.lon AS TEXT) || char(9) || COALESCE(e.type, '') || char(9) || "
+                        "COALESCE(e.date_lo, '') || char(9) || COALESCE(CAST(e.killed AS TEXT), '') "
+                        "|| char(9) || COALESCE(e.cluster_id, '')");
+    raml_status st = RAML_OK;
+    const char *order = filter_where(s, f, &sql, &p);
+    if (order) {
+        raml_buf_puts(&sql, strstr(sql.data, " WHERE ") ? " AND e.lat IS NOT NULL" : " WHERE e.lat IS NOT NULL");
+        raml_buf_printf(&sql, " ORDER BY %s", order);
+        if (f->limit)
+            raml_buf_printf(&sql, " LIMIT %lu", f->limit);
+        pctx x = {.fn = fn, .ctx = ctx};
+        st = sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, point_row, &x, stopped, err);
+    }
+    raml_buf_free(&sql);
+    return st;
+}
+
+typedef struct doc_ctx {
+    raml_buf *out;
+    int n;
+    bool found;
+} doc_ctx;
+
+/* Fields are separated by \x1f; text comes last so that any \x1f inside it stays in it. */
+static int doc_row(void *c, const char *row, size_t len)
+{
+    doc_ctx *d = c;
+    static const char *const names[] = {"id", "title", "publisher", "date", "url", "text"};
+    const char *p = row, *end = row + len;
+    raml_buf_putc(d->out, '{');
+    for (int i = 0; i < 6; i++) {
+        const char *sep = i < 5 ? memchr(p, '\x1f', (size_t)(end - p)) : NULL;
+        size_t n = sep ? (size_t)(sep - p) : (size_t)(end - p);
+        raml_buf_printf(d->out, "%s\"%s\":", i ? "," : "", names[i]);
+        if (n)
+            raml_buf_json_stringn(d->out, p, n);
+        else
+            raml_buf_puts(d->out, "null"); /* the record format has no empty strings */
+        p = sep ? sep + 1 : end;
+    }
+    d->found = true;
+    return 1; /* doc_id is unique */
+}
+
+static int doc_event(void *c, const char *json, size_t len)
+{
+    doc_ctx *d = c;
+    raml_buf_puts(d->out, d->n++ ? "," : "");
+    raml_buf_append(d->out, json, len);
+    return 0;
+}
+
+raml_status raml_store_document(raml_store *s, const char *doc_id, raml_buf *out, bool *found,
+                                raml_error *err)
+{
+    doc_ctx d = {.out = out};
+    store_params p = {0};
+    store_param_text(&p, doc_id);
+    int stopped = 0;
+    raml_status st = s->ops->select_text(
+        s,
+        "SELECT d.doc_id || char(31) || COALESCE(d.title, '') || char(31) || "
+        "COALESCE(d.publisher, '') || char(31) || COALESCE(d.pub_date, '') || char(31) || "
+        "COALESCE(d.url, '') || char(31) || COALESCE(d.text, '') FROM documents d WHERE "
+        "d.doc_id = ?",
+        &p, doc_row, &d, &stopped, err);
+    if (st == RAML_OK && d.found) {
+        raml_buf sql;
+        raml_buf_init(&sql);
+        raml_buf_puts(&sql, event_cols);
+        raml_buf_puts(&sql, " FROM documents d JOIN events e ON ");
+        store_sql_doc_events(&sql, s, "d.id");
+        raml_buf_puts(&sql, " WHERE d.doc_id = ? ORDER BY e.id");
+        raml_buf_puts(out, ",\"events\":[");
+        qctx q = {.fn = doc_event, .ctx = &d};
+        raml_buf_init(&q.buf);
+        raml_buf_init(&q.dec);
+        st = sql.failed ? oom(err)
+                        : s->ops->select_text(s, sql.data, &p, with_cluster, &q, &stopped, err);
+        raml_buf_free(&q.buf);
+        raml_buf_free(&q.dec);
+        raml_buf_free(&sql);
+        raml_buf_puts(out, "]}");
+    }
+    *found = d.found;
+    return st;
+}
+
+typedef struct one_ctx {
+    raml_buf *out;
+    bool found;
+} one_ctx;
+
+static int one_row(void *c, const char *row, size_t len)
+{
+    one_ctx *o = c;
+    raml_buf_append(o->out, row, len);
+    o->found = true;
+    return 1;
+}
+
+raml_status raml_store_cluster(raml_store *s, const char *id, raml_buf *out, bool *found,
+                               raml_error *err)
+{
+    one_ctx o = {.out = out};
+    store_params p = {0};
+    store_param_text(&p, id);
+    int stopped = 0;
+    raml_status st = s->ops->select_text(s, "SELECT c.json FROM clusters c WHERE c.id = ?", &p,
+                                         one_row, &o, &stopped, err);
+    *found = o.found;
+    return st;
 }
 
 /* ----- stats ----- */

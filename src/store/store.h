@@ -7,8 +7,9 @@
  * events are replaced. Writes happen inside begin/commit batches, one transaction each, so
  * an interrupted ingest leaves the last committed batch and nothing half written.
  *
- * Events are kept as their raml.event/1 JSON plus indexed columns for the filters. Text
- * search runs over the folded, clitic-split stems of each sentence (the text layer's
+ * Events are kept as their raml.event/1 JSON (in a table of its own, so the filtered and
+ * counted rows stay narrow) plus indexed columns for the filters. Text search runs over
+ * the folded, clitic-split stems of each sentence that holds an event (the text layer's
  * token stems), and the query is segmented the same way, so سرت finds لسرت and بسرت.
  *
  * Internal header. The library never prints; every failure fills a raml_error.
@@ -18,6 +19,7 @@
 
 #include "raml.h"
 #include "text/text.h"
+#include "util/buf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -90,6 +92,35 @@ raml_status raml_store_query(raml_store *s, const raml_store_filter *f, raml_sto
 /* One cluster JSON object per call, for clusters with at least one event matching `f`. */
 raml_status raml_store_clusters(raml_store *s, const raml_store_filter *f, raml_store_event_fn fn,
                                 void *ctx, int *stopped, raml_error *err);
+
+/* How many events match `f` (limit/offset ignored), or with `clusters` how many distinct
+ * clusters have a matching event: the exact total behind a page of raml_store_query. */
+raml_status raml_store_count(raml_store *s, const raml_store_filter *f, bool clusters,
+                             unsigned long *out, raml_error *err);
+
+/* One located event for a map: no JSON is read. `killed` is -1 when unknown; `date` is
+ * the first day of the event's date range or NULL; `cluster_id` NULL when unclustered. */
+typedef struct raml_store_point {
+    const char *event_id;
+    double lat, lon;
+    const char *type;
+    const char *date;
+    long killed;
+    const char *cluster_id;
+} raml_store_point;
+typedef int (*raml_store_point_fn)(void *ctx, const raml_store_point *p);
+/* Located events matching `f` in event order, at most f->limit (0 = all; offset ignored). */
+raml_status raml_store_points(raml_store *s, const raml_store_filter *f, raml_store_point_fn fn,
+                              void *ctx, int *stopped, raml_error *err);
+
+/* Appends {"id","title","publisher","date","url","text","events":[...]} for document
+ * `doc_id` to `out` (events as raml_store_query gives them); *found false and nothing
+ * appended when there is no such document. */
+raml_status raml_store_document(raml_store *s, const char *doc_id, raml_buf *out, bool *found,
+                                raml_error *err);
+/* Appends cluster `id`'s JSON (as raml_store_clusters gives it); *found false when none. */
+raml_status raml_store_cluster(raml_store *s, const char *id, raml_buf *out, bool *found,
+                               raml_error *err);
 
 /* Re-clusters the events whose dates overlap [from, to] (YYYY-MM-DD, widened by the
  * matching window; NULL = everything) across documents and writes cluster ids back into

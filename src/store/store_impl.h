@@ -9,6 +9,7 @@
 
 /* Per-event indexed columns, computed once from the struct (never re-parsed from JSON). */
 typedef struct store_row {
+    long long local; /* sentence << STORE_SENT_SHIFT | k: the row id is doc << 32 | local */
     const char *event_id;
     uint32_t sentence;
     const char *type;
@@ -18,11 +19,19 @@ typedef struct store_row {
     bool located;
     double lat, lon;
     bool actual;
+    long killed; /* -1 = unknown */
     const char **keys; /* kind-prefixed folded keys: "a:" actor, "p:" place */
     int nkeys;
     char *json;
     size_t json_len;
 } store_row;
+
+/* Event row ids: doc << 32 | sentence << 12 | k (k-th event of that sentence), so the
+ * events of a document, and of a sentence (full-text row id doc << 20 | sentence), are one
+ * id range of the events table: no index on doc, and a text hit joins by a range seek. */
+#define STORE_DOC_SHIFT 32
+#define STORE_SENT_SHIFT 12
+#define STORE_MAX_SENT 1048574u /* 1048575 is the whole-document text row */
 
 /* Text search rows: sentence index (STORE_WHOLE_DOC when the text layer gave none) and
  * its stems joined by single spaces. */
@@ -79,6 +88,7 @@ struct raml_store {
     bool in_batch;
     char pend_lo[11], pend_hi[11]; /* date span of the open batch's new events; "" = none */
     raml_arena arena;              /* per call scratch: rows, keys, stems */
+    raml_buf json, enc, words;     /* per put scratch, kept between documents */
 };
 
 raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out, raml_error *err);
@@ -90,9 +100,11 @@ const char *store_fold_key(raml_arena *a, const char *s);
 /* Query words → stems, segmented like indexed text. */
 int store_query_stems(raml_arena *a, const char *q, const raml_wordset *guard, const char ***out);
 
-/* WHERE clause over `events e` for the filter (appends " WHERE ..." or nothing). */
-void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
-                     const char *const *stems, int nstems, bool pg);
+/* Appends " FROM ... WHERE ..." for the filter: the rows are `events e` (joined to the
+ * full-text table when SQLite searches text). Returns the ORDER BY list that gives event
+ * id order ("e.id", or the text join's equivalent that needs no sort). */
+const char *store_sql_from(raml_buf *sql, store_params *p, const raml_store_filter *f,
+                           const char *const *stems, int nstems, bool pg);
 void store_param_text(store_params *p, const char *s); /* s must outlive the statement */
 void store_param_copy(store_params *p, const char *s);  /* copied into p->pool */
 /* Fails with a clear message when store_params could not hold every value. */
@@ -109,6 +121,16 @@ void store_sql_pg_placeholders(raml_buf *out, const char *sql);
 /* Splices `"cluster_id":"<id>"` into JSON written by raml_write_event_json (which writes
  * null there). Returns json itself when cluster is NULL; otherwise a buffer in `b`. */
 const char *store_with_cluster(raml_buf *b, const char *json, size_t *len, const char *cluster);
+
+/* Compact stored JSON (store_json.c). encode: false when `json` is not the writer's
+ * (then store it as it is). decode: plain JSON is returned as it is; an encoded record is
+ * decoded into `b` and *len updated. */
+bool store_json_encode(raml_buf *out, const char *json, size_t len);
+const char *store_json_decode(raml_buf *b, const char *s, size_t *len);
+
+/* The SQL condition "the events of document <doc>" over `events e` (`doc` an SQL
+ * expression giving documents.id): an id range on SQLite, e.doc on PostgreSQL. */
+void store_sql_doc_events(raml_buf *sql, const raml_store *s, const char *doc);
 
 /* The day range an event date covers ("" when none): day → [d,d], week → d±3,
  * month → whole month, year → whole year. */

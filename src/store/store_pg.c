@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 static const char *const migrations[] = {
     "CREATE TABLE documents(id BIGSERIAL PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE,"
@@ -37,6 +37,18 @@ static const char *const migrations[] = {
     "CREATE INDEX clusters_date ON clusters(date_lo);",
     /* 1 → 2: date ranges still to be clustered (see raml_store_dedup_pending). */
     "CREATE TABLE dedup_pending(date_lo TEXT NOT NULL, date_hi TEXT NOT NULL);",
+    /* 2 → 3: the JSON in a table of its own (narrow event rows), the killed count as a
+     * column, indexes for type+country. New rows get ids doc << 32 | sentence << 12 | k
+     * like SQLite's (above every BIGSERIAL id already given, so old rows keep theirs). */
+    "CREATE TABLE event_json(id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+    " json TEXT NOT NULL);"
+    "INSERT INTO event_json SELECT id, json FROM events;"
+    "ALTER TABLE events ADD COLUMN killed BIGINT;"
+    "UPDATE events SET killed = CAST(CAST(json AS json) #>> '{fatalities,killed,count}' AS BIGINT);"
+    "ALTER TABLE events DROP COLUMN json;"
+    "DROP INDEX events_type_date;"
+    "CREATE INDEX events_type ON events(type, country, date_lo, date_hi);"
+    "CREATE INDEX events_date_full ON events(date_lo, date_hi);",
 };
 
 typedef struct pg_store {
@@ -174,26 +186,25 @@ static raml_status p_put(raml_store *b, const raml_store_doc *d, const store_row
     }
     for (size_t i = 0; i < d->nevents; i++) {
         const store_row *w = &rows[i];
-        char sent[16], lat[32], lon[32], actual[4];
+        char sent[16], lat[32], lon[32], actual[4], killed[32], evid[32];
         snprintf(sent, sizeof sent, "%u", w->sentence);
+        snprintf(killed, sizeof killed, "%ld", w->killed);
+        snprintf(evid, sizeof evid, "%lld", (atoll(docid) << STORE_DOC_SHIFT) | w->local);
         snprintf(lat, sizeof lat, "%.17g", w->lat);
         snprintf(lon, sizeof lon, "%.17g", w->lon);
         snprintf(actual, sizeof actual, "%d", w->actual ? 1 : 0);
         const char *v[] = {docid, w->event_id, sent, nz(w->type), nz(w->date_lo), nz(w->date_hi),
                            nz(w->country), nz(w->place), w->located ? lat : NULL,
-                           w->located ? lon : NULL, actual, w->json};
-        PGresult *r = run(s, "INSERT INTO events(doc, event_id, sentence, type, date_lo, date_hi, "
-                             "country, place, lat, lon, actual, json) VALUES($1,$2,$3,$4,$5,$6,$7,"
-                             "$8,$9,$10,$11,$12) RETURNING id",
-                          12, v);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            st = fail(s, m->id, r, err);
-            PQclear(r);
+                           w->located ? lon : NULL, actual, w->killed >= 0 ? killed : NULL, evid};
+        if ((st = cmd(s, "INSERT INTO events(doc, event_id, sentence, type, date_lo, date_hi, "
+                         "country, place, lat, lon, actual, killed, id) VALUES($1,$2,$3,$4,$5,$6,"
+                         "$7,$8,$9,$10,$11,$12,$13)",
+                      13, v, m->id, err)) != RAML_OK)
             return st;
-        }
-        char evid[32];
-        snprintf(evid, sizeof evid, "%s", PQgetvalue(r, 0, 0));
-        PQclear(r);
+        const char *jv[] = {evid, w->json};
+        if ((st = cmd(s, "INSERT INTO event_json(id, json) VALUES($1,$2)", 2, jv, m->id, err)) !=
+            RAML_OK)
+            return st;
         for (int k = 0; k < w->nkeys; k++) {
             const char *kv[] = {w->keys[k], evid};
             if ((st = cmd(s, "INSERT INTO event_keys(key, event) VALUES($1,$2) ON CONFLICT DO NOTHING",

@@ -79,10 +79,23 @@ static void fts5query(raml_buf *b, const char *const *stems, int n)
     }
 }
 
-void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
-                     const char *const *stems, int nstems, bool pg)
+const char *store_sql_from(raml_buf *sql, store_params *p, const raml_store_filter *f,
+                           const char *const *stems, int nstems, bool pg)
 {
     int n = 0;
+    /* SQLite text search drives the query: each full-text hit (row id doc << 20 |
+     * sentence; 1048575 = the whole-document row) joins its sentence's events, ids
+     * doc << 32 | sentence << 12 | k, by one range seek; the hits come in row id order,
+     * which is event id order, so a page needs no sort and a count no temporary set. */
+    bool join = nstems > 0 && !pg;
+    /* CROSS JOIN keeps this loop order (probing the text index per event row costs a
+     * full-text query per row); NOT INDEXED makes the inner loop the id range seek, not a
+     * scan of a filter index per hit. */
+    raml_buf_puts(sql, join ? " FROM sentence_fts CROSS JOIN events e NOT INDEXED ON e.id BETWEEN (CASE WHEN "
+                              "(sentence_fts.rowid & 1048575) = 1048575 THEN "
+                              "(sentence_fts.rowid >> 20) << 32 ELSE sentence_fts.rowid << 12 "
+                              "END) AND (sentence_fts.rowid << 12) + 4095"
+                            : " FROM events e");
     if (f->type && *f->type) {
         and(sql, &n);
         raml_buf_puts(sql, "e.type = ?");
@@ -135,14 +148,15 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
         double c = cos(f->lat * M_PI / 180.0);
         double dlon = f->km / (111.195 * (c < 0.01 ? 0.01 : c));
         and(sql, &n);
+        /* A latitude band of the (lat, lon) index, the longitude and the exact distance
+         * checked inside the index entry: no event row is read. */
         if (pg) {
             raml_buf_puts(sql, "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND "
                                "6371.0088 * 2 * asin(sqrt(power(sin(radians(e.lat - ?) / 2), 2) + "
                                "cos(radians(?)) * cos(radians(e.lat)) * "
                                "power(sin(radians(e.lon - ?) / 2), 2))) <= ?");
         } else {
-            raml_buf_puts(sql, "e.id IN (SELECT g.id FROM event_geo g WHERE g.minlat >= ? AND "
-                               "g.maxlat <= ? AND g.minlon >= ? AND g.maxlon <= ?) AND "
+            raml_buf_puts(sql, "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND "
                                "raml_km(e.lat, e.lon, ?, ?) <= ?");
         }
         store_param_num(p, f->lat - dlat);
@@ -170,18 +184,22 @@ void store_sql_where(raml_buf *sql, store_params *p, const raml_store_filter *f,
                                "(s.sentence = e.sentence OR s.sentence = 1048575) AND "
                                "s.tsv @@ CAST(? AS tsquery))");
         } else {
-            /* rowid = doc << 20 | sentence; 1048575 = the whole-document fallback row. A
-             * plain IN (subquery) is materialised once, not re-run per event. */
-            raml_buf_puts(sql, "(e.doc * 1048576 + e.sentence IN (SELECT rowid FROM sentence_fts "
-                               "WHERE sentence_fts MATCH ?) OR e.doc * 1048576 + 1048575 IN "
-                               "(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?))");
-            if (!p->overflow) /* the same pooled copy, bound twice */
-                store_param_text(p, p->v[p->n - 1].s);
+            raml_buf_puts(sql, "sentence_fts MATCH ?");
         }
         if (q.failed)
             p->overflow = true;
         raml_buf_free(&q);
     }
+    return join ? "sentence_fts.rowid, e.id" : "e.id";
+}
+
+void store_sql_doc_events(raml_buf *sql, const raml_store *s, const char *doc)
+{
+    if (s->pg)
+        raml_buf_printf(sql, "e.doc = %s", doc);
+    else
+        raml_buf_printf(sql, "e.id BETWEEN %s * 4294967296 AND %s * 4294967296 + 4294967295", doc,
+                        doc);
 }
 
 void store_sql_pg_placeholders(raml_buf *out, const char *sql)

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 /* migrations[v] takes a store at version v to v+1; index 0 creates everything. */
 static const char *const migrations[] = {
@@ -37,14 +37,54 @@ static const char *const migrations[] = {
     "CREATE INDEX clusters_date ON clusters(date_lo);",
     /* 1 → 2: date ranges still to be clustered (see raml_store_dedup_pending). */
     "CREATE TABLE dedup_pending(date_lo TEXT NOT NULL, date_hi TEXT NOT NULL);",
+    /* 2 → 3: narrow events (the JSON moves to event_json, compacted by store_json.c for new
+     * rows), the killed count as a column (the map reads no JSON), row ids that encode
+     * doc, sentence and k (see STORE_DOC_SHIFT) so that a document's and a text hit's
+     * events are id ranges, and filter indexes that cover the count of every filter. */
+    "CREATE TEMP TABLE renum AS SELECT id AS old, doc * 4294967296 + min(sentence, 1048574) * 4096 +"
+    " row_number() OVER (PARTITION BY doc, min(sentence, 1048574) ORDER BY id) - 1 AS new"
+    " FROM events;"
+    "CREATE TABLE events3(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, event_id TEXT NOT NULL,"
+    " sentence INTEGER NOT NULL, type TEXT, date_lo TEXT, date_hi TEXT, country TEXT, place TEXT,"
+    " lat REAL, lon REAL, actual INTEGER NOT NULL, killed INTEGER, cluster_id TEXT);"
+    "INSERT INTO events3 SELECT r.new, e.doc, e.event_id, e.sentence, e.type, e.date_lo, e.date_hi,"
+    " e.country, e.place, e.lat, e.lon, e.actual,"
+    " CAST(json_extract(e.json, '$.fatalities.killed.count') AS INTEGER), e.cluster_id"
+    " FROM events e JOIN temp.renum r ON r.old = e.id ORDER BY r.new;"
+    /* keys: the event's event_keys, \x1f-separated, so a replaced document's key rows are
+     * deleted by primary key and event_keys needs no second index. */
+    "CREATE TABLE event_json(id INTEGER PRIMARY KEY, json TEXT NOT NULL, keys TEXT);"
+    "INSERT INTO event_json SELECT r.new, e.json, (SELECT group_concat(k.key, char(31)) FROM"
+    " event_keys k WHERE k.event = e.id) FROM events e JOIN temp.renum r ON r.old = e.id"
+    " ORDER BY r.new;"
+    "CREATE TABLE event_keys3(key TEXT NOT NULL, event INTEGER NOT NULL,"
+    " PRIMARY KEY(key, event)) WITHOUT ROWID;"
+    "INSERT INTO event_keys3 SELECT k.key, r.new FROM event_keys k JOIN temp.renum r"
+    " ON r.old = k.event;"
+    /* columnsize=0: no per-row size table (nothing ranks hits). */
+    "CREATE VIRTUAL TABLE sentence_fts3 USING fts5(stems, tokenize='ascii', columnsize=0);"
+    "INSERT INTO sentence_fts3(rowid, stems) SELECT rowid, stems FROM sentence_fts;"
+    "DROP TABLE events; DROP TABLE event_keys; DROP TABLE event_geo; DROP TABLE sentence_fts;"
+    "DROP TABLE temp.renum;"
+    "ALTER TABLE events3 RENAME TO events;"
+    "ALTER TABLE event_keys3 RENAME TO event_keys;"
+    "ALTER TABLE sentence_fts3 RENAME TO sentence_fts;"
+    "CREATE INDEX events_type ON events(type, country, date_lo, date_hi);"
+    "CREATE INDEX events_country ON events(country, date_lo, date_hi, type);"
+    "CREATE INDEX events_date ON events(date_lo, date_hi, type, country);"
+    /* --near: a latitude band of this index, longitude and distance checked in it (an
+     * R*Tree cost five times more per insert and a row read per candidate). */
+    "CREATE INDEX events_geo ON events(lat, lon);"
+    "CREATE INDEX events_cluster ON events(cluster_id) WHERE cluster_id IS NOT NULL;",
 };
 
 typedef struct sqlite_store {
     raml_store base;
     sqlite3 *db;
     char path[256];
-    sqlite3_stmt *has_doc, *ins_doc, *upd_doc, *ins_ev, *ins_key, *ins_geo, *ins_fts;
-    sqlite3_stmt *del_keys, *del_geo, *del_ev, *del_fts;
+    sqlite3_stmt *has_doc, *ins_doc, *upd_doc, *ins_ev, *ins_json, *ins_key, *ins_fts;
+    sqlite3_stmt *sel_keys, *del_key, *del_ev, *del_json, *del_fts;
+    raml_buf keys; /* one event's keys, \x1f-separated */
     long long last_doc; /* rowid found by the last s_has */
 } sqlite_store;
 
@@ -167,8 +207,10 @@ static raml_status prep(sqlite_store *s, sqlite3_stmt **st, const char *sql, ram
 static void s_close(raml_store *b)
 {
     sqlite_store *s = (sqlite_store *)b;
-    sqlite3_stmt *all[] = {s->has_doc, s->ins_doc, s->upd_doc, s->ins_ev, s->ins_key, s->ins_geo,
-                           s->ins_fts, s->del_keys, s->del_geo, s->del_ev, s->del_fts};
+    sqlite3_stmt *all[] = {s->has_doc, s->ins_doc, s->upd_doc, s->ins_ev,   s->ins_json,
+                           s->ins_key, s->ins_fts, s->sel_keys, s->del_key, s->del_ev,
+                           s->del_json, s->del_fts};
+    raml_buf_free(&s->keys);
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     if (s->db) {
@@ -249,9 +291,30 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
         if (st != RAML_OK)
             return st;
         doc = s->last_doc;
-        sqlite3_stmt *dels[] = {s->del_keys, s->del_geo, s->del_ev};
-        for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
-            sqlite3_bind_int64(dels[i], 1, doc);
+        /* Key rows first, from the key lists kept with the JSON. */
+        sqlite3_bind_int64(s->sel_keys, 1, doc << STORE_DOC_SHIFT);
+        sqlite3_bind_int64(s->sel_keys, 2, (doc << STORE_DOC_SHIFT) + 0xffffffffLL);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(s->sel_keys)) == SQLITE_ROW) {
+            long long ev = sqlite3_column_int64(s->sel_keys, 0);
+            const char *k = (const char *)sqlite3_column_text(s->sel_keys, 1);
+            rc = SQLITE_OK;
+            while (k && *k && rc == SQLITE_OK) {
+                const char *sep = strchr(k, '\x1f');
+                size_t n = sep ? (size_t)(sep - k) : strlen(k);
+                sqlite3_bind_text(s->del_key, 1, k, (int)n, SQLITE_STATIC);
+                sqlite3_bind_int64(s->del_key, 2, ev);
+                rc = step_done(s->del_key);
+                k = sep ? sep + 1 : k + n;
+            }
+        }
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        sqlite3_reset(s->sel_keys);
+        sqlite3_clear_bindings(s->sel_keys);
+        sqlite3_stmt *dels[] = {s->del_json, s->del_ev};
+        for (int i = 0; i < 2 && rc == SQLITE_OK; i++) {
+            sqlite3_bind_int64(dels[i], 1, doc << STORE_DOC_SHIFT);
+            sqlite3_bind_int64(dels[i], 2, (doc << STORE_DOC_SHIFT) + 0xffffffffLL);
             rc = step_done(dels[i]);
         }
         if (rc == SQLITE_OK) {
@@ -301,21 +364,30 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
             sqlite3_bind_double(e, 10, r->lon);
         }
         sqlite3_bind_int(e, 11, r->actual);
-        sqlite3_bind_text(e, 12, r->json, (int)r->json_len, SQLITE_STATIC);
+        if (r->killed >= 0)
+            sqlite3_bind_int64(e, 12, r->killed);
+        long long ev = (doc << STORE_DOC_SHIFT) | r->local;
+        sqlite3_bind_int64(e, 13, ev);
         rc = step_done(e);
-        long long ev = sqlite3_last_insert_rowid(s->db);
+        raml_buf_clear(&s->keys);
         for (int k = 0; rc == SQLITE_OK && k < r->nkeys; k++) {
+            if (strchr(r->keys[k], '\x1f'))
+                continue; /* could not be listed for its deletion; no name has one */
+            if (s->keys.len)
+                raml_buf_putc(&s->keys, '\x1f');
+            raml_buf_puts(&s->keys, r->keys[k]);
             sqlite3_bind_text(s->ins_key, 1, r->keys[k], -1, SQLITE_STATIC);
             sqlite3_bind_int64(s->ins_key, 2, ev);
             rc = step_done(s->ins_key);
         }
-        if (rc == SQLITE_OK && r->located) {
-            sqlite3_bind_int64(s->ins_geo, 1, ev);
-            sqlite3_bind_double(s->ins_geo, 2, r->lat);
-            sqlite3_bind_double(s->ins_geo, 3, r->lat);
-            sqlite3_bind_double(s->ins_geo, 4, r->lon);
-            sqlite3_bind_double(s->ins_geo, 5, r->lon);
-            rc = step_done(s->ins_geo);
+        if (rc == SQLITE_OK && s->keys.failed)
+            rc = SQLITE_NOMEM;
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_int64(s->ins_json, 1, ev);
+            sqlite3_bind_text(s->ins_json, 2, r->json, (int)r->json_len, SQLITE_STATIC);
+            if (s->keys.len)
+                sqlite3_bind_text(s->ins_json, 3, s->keys.data, (int)s->keys.len, SQLITE_STATIC);
+            rc = step_done(s->ins_json);
         }
     }
     for (size_t i = 0; rc == SQLITE_OK && i < nsents; i++) {
@@ -440,6 +512,7 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
     if (!s)
         return raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
     s->base.ops = &sqlite_ops;
+    raml_buf_init(&s->keys);
     snprintf(s->path, sizeof s->path, "%s", path);
     if (readonly && access(path, F_OK) != 0) {
         free(s);
@@ -480,6 +553,9 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
         busy_ms = atoi(bt);
     sqlite3_busy_timeout(s->db, busy_ms);
     if (!readonly) {
+        /* Only takes effect on a new, empty file. Documents of 2-4 KB would leave half of
+         * every 4 KB page empty (one row a page); 8 KB pages hold them densely. */
+        exec(s, "PRAGMA page_size=8192");
         char *msg = NULL;
         rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
         sqlite3_free(msg);
@@ -503,13 +579,16 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
             {&s->upd_doc, "UPDATE documents SET hash=?, publisher=?, pub_date=?, url=?, title=?, "
                           "text=?, ingested_at=? WHERE id=?"},
             {&s->ins_ev, "INSERT INTO events(doc, event_id, sentence, type, date_lo, date_hi, "
-                         "country, place, lat, lon, actual, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"},
+                         "country, place, lat, lon, actual, killed, id) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+            {&s->ins_json, "INSERT INTO event_json(id, json, keys) VALUES(?,?,?)"},
             {&s->ins_key, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?,?)"},
-            {&s->ins_geo, "INSERT INTO event_geo(id, minlat, maxlat, minlon, maxlon) VALUES(?,?,?,?,?)"},
             {&s->ins_fts, "INSERT INTO sentence_fts(rowid, stems) VALUES(?,?)"},
-            {&s->del_keys, "DELETE FROM event_keys WHERE event IN (SELECT id FROM events WHERE doc=?)"},
-            {&s->del_geo, "DELETE FROM event_geo WHERE id IN (SELECT id FROM events WHERE doc=?)"},
-            {&s->del_ev, "DELETE FROM events WHERE doc=?"},
+            {&s->sel_keys, "SELECT id, keys FROM event_json WHERE id BETWEEN ? AND ? AND keys "
+                           "IS NOT NULL"},
+            {&s->del_key, "DELETE FROM event_keys WHERE key = ? AND event = ?"},
+            {&s->del_json, "DELETE FROM event_json WHERE id BETWEEN ? AND ?"},
+            {&s->del_ev, "DELETE FROM events WHERE id BETWEEN ? AND ?"},
             {&s->del_fts, "DELETE FROM sentence_fts WHERE rowid BETWEEN ? AND ?"},
         };
         for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++)

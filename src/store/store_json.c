@@ -1,0 +1,820 @@
+/* Compact stored event JSON: a fixed dictionary of the writer's recurring pieces (keys,
+ * enumerations, whole runs of the raml.event/1 skeleton), learnt once from coded news and
+ * frozen, replaces those pieces by one- or two-byte codes. The writer never emits raw
+ * bytes below 0x20 (JSON escapes them), so those bytes are free to be codes:
+ *   0x01            first byte of an encoded record (anything else is plain JSON)
+ *   0x02-0x08, 0x0b, 0x0c, 0x0e-0x17     one-byte codes for entries 0..18
+ *   0x18-0x1e then 0x20-0x7f              two-byte codes for entries 19..
+ * Tab, newline, CR and 0x1f never appear in an encoded record, and it stays ASCII-safe
+ * UTF-8. Encoding is a pure substitution (greedy longest match), so decoding gives the
+ * writer's bytes back exactly. The dictionary must never change once records use it: a
+ * new one would take a new first byte. Stores a third of the bytes for a typical event. */
+#include "store/store_impl.h"
+
+#include <pthread.h>
+#include <string.h>
+
+static const char *const dict[] = {
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity"
+    "\":\"positive\",\"realis\":",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\",\"version\":",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\",\"version\"",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis\":",
+    ":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"rea"
+    "lis\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity"
+    "\":\"positive\",\"realis\":\"actual\",\"certainty\":",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\",",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\"",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\"",
+    "},\"is_claim_of_responsibility\":false},\"links\":{\"cluster_id\":null,\"related\":[]},"
+    "\"coder\":{\"name\":\"raml\",\"version\":",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\"",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\"",
+    "\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\"",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":",
+    "\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\"",
+    ":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities\":{\"killed\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":\"190\",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9,\"confidence\":",
+    "\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities\":{\"killed\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\"",
+    "\"asserted\",\"cue\":null},\"attribution\":null,\"links\":{\"cluster_id\":null,\"relate"
+    "d\":[]},\"coder\":{\"name\":\"raml\",\"version\":",
+    ",\"bstart\":",
+    "\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities\":{",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{",
+    "\"injured\":null,\"arrested\":null},\"modality\":{",
+    "},\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\",\"version"
+    "\":",
+    "\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[]},",
+    "\"injured\":null,\"arrested\":null},\"modality\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[]",
+    ",\"start\":",
+    ",\"bstart\"",
+    "\"links\":{\"cluster_id\":null,\"related\":[",
+    ":null,\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"name\":\"raml\",\"ver"
+    "sion\":",
+    "\"links\":{\"cluster_id\":null,\"related\":",
+    "{\"schema\":\"raml.event/1\",\"event_id\":",
+    "\"links\":{\"cluster_id\":null,\"related\"",
+    ":null,",
+    "{\"schema\":\"raml.event/1\",\"event_id\"",
+    "],\"plover_context\":[],\"cameo_code\":",
+    "],\"plover_context\":[],\"cameo_code\"",
+    "\"precision\":\"day\",\"method\":\"pub_date_fallback\"},",
+    ",\"start\"",
+    ",\"bend\":",
+    "\"bstart\"",
+    ":null",
+    "\"precision\":\"day\",\"method\":\"pub_date_fallback\"",
+    ":{\"text\":",
+    ",\"title\":null,\"language\":\"ar\"},",
+    "\"injured\":null,\"arrested\":null},",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity"
+    "\":\"positive\",\"realis\":\"actual\",\"certainty\":\"reported\",\"cue\":null},\"attrib"
+    "ution\":{\"speaker\":{\"text\":",
+    ",\"plover_mode\":[],\"plover_context\":[],\"cameo_code\":",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":\"190\"",
+    ":{\"cluster_id\":null,\"related\"",
+    ",\"title\":null,\"language\":\"ar\"",
+    "\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"pol"
+    "arity\":\"positive\",\"realis\":",
+    "\"injured\":null,\"arrested\":null",
+    "\"span\":{\"text\":",
+    ",\"end\":",
+    ",\"bend\"",
+    "\"start\"",
+    "],\"location\":{\"span\":{\"text\":",
+    "\"cluster_id\":null,\"related\"",
+    ":{\"text\"",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity"
+    "\":\"positive\",\"realis\":\"generic\",\"certainty\":",
+    ",\"location\":{\"span\":{\"text\":",
+    "\"country_iso3\"",
+    ":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"posi"
+    "tive\",\"realis\":",
+    "\"location\":{\"span\":{\"text\":",
+    "\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positi"
+    "ve\",\"realis\":",
+    "},\"event\":{\"plover_type\":",
+    "{\"schema\":\"raml.event/1\",",
+    ",\"title\":null,\"language\":",
+    ":\"day\",\"method\":\"pub_date_fallback\"",
+    ",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9,\"confidence\":",
+    "\"injured\":null,\"arrested\"",
+    "},\"event\":{\"plover_type\"",
+    "{\"schema\":\"raml.event/1\"",
+    ",\"url\":null,\"publisher\":",
+    ",\"title\":null,\"language\"",
+    "\"day\",\"method\":\"pub_date_fallback\"",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"actual\",\"certainty\":",
+    ",\"url\":null,\"publisher\"",
+    "\"title\":null,\"language\"",
+    "\"schema\":\"raml.event/1\"",
+    "{\"text\"",
+    ",\"end\"",
+    "\"bend\"",
+    ",\"cue\":null},\"attribution\"",
+    "null",
+    "],\"plover_context\":[],",
+    "\"url\":null,\"publisher\"",
+    "\"event\":{\"plover_type\"",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\"",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"actual\",\"certainty\":\"asserted\",\"cue"
+    "\":null},\"attribution\":null,\"links\":{\"cluster_id\":null,\"related\":[]},\"coder"
+    "\":{\"name\":\"raml\",\"version\":",
+    ",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":",
+    "\"cue\":null},\"attribution\"",
+    ",\"country_iso3\"",
+    "],\"plover_context\":[]",
+    ",\"method\":\"pub_date_fallback\"",
+    "]},\"actors\":[{\"role\":\"actor\",\"span\":{\"text\":",
+    "},\"trigger\":{\"text\":",
+    "],\"plover_context\":[",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":\"190\",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9,\"confidence"
+    "\":0.45,\"rule_ids\":[",
+    ",\"country_iso3\":",
+    "},\"actors\":[{\"role\":\"actor\",\"span\":{\"text\":",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\":{\"text\":",
+    "},\"is_claim_of_responsibility\":false",
+    ",\"quad_class\":4,\"goldstein\":",
+    "]},\"actors\":[],\"location\":{\"span\":{\"text\":",
+    ",\"is_generic\":true}],\"location\":{\"span\":{\"text\":",
+    ",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9",
+    "],\"plover_context\":",
+    "\"actors\":[{\"role\":\"actor\",\"span\":{\"text\":",
+    "},\"actors\":[],\"location\":{\"span\":{\"text\":",
+    "\"is_generic\":true}],\"location\":{\"span\":{\"text\":",
+    ",\"geo_precision\":\"town\",\"method\":",
+    "\"text\"",
+    ",\"geo_precision\":\"town\",\"method\":\"sentence\"},\"date\":{\"value\":",
+    ",\"cue\":null},\"attribution\":{\"speaker\"",
+    "],\"plover_context\"",
+    "\"trigger\":{\"text\":",
+    "\"cluster_id\":null,",
+    "\"actors\":[],\"location\":{\"span\":{\"text\":",
+    "},\"event\":{\"plover_type\":\"ASSAULT\"",
+    "},\"is_claim_of_responsibility\":",
+    ",\"method\":",
+    "\"end\"",
+    ":null},\"attribution\"",
+    "},\"is_claim_of_responsibility\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":",
+    "},\"resolved_name\":",
+    "},\"date\":{\"value\":",
+    ":null,\"publisher\"",
+    ",\"plover_context\"",
+    ",\"doc\":{\"doc_id\":",
+    "\"actor_id\":null,\"country_iso3\"",
+    ",\"span\":{\"text\":",
+    ",\"actor_id\":null,\"country_iso3\"",
+    "}],\"location\":{\"span\":{\"text\":",
+    "},\"resolved_name\"",
+    ":{\"span\":{\"text\":",
+    ",\"geo_precision\":",
+    "\"is_claim_of_responsibility\"",
+    ":null,\"language\"",
+    ",\"plover_score\":",
+    ",\"plover_mode\":[",
+    ",\"doc\":{\"doc_id\"",
+    ",\"dictionaries\":",
+    "\"plover_context\"",
+    "\"date\":{\"value\":",
+    ",\"method\"",
+    ":[{\"role\":\"actor\",\"span\":{\"text\":",
+    ":null,\"arrested\"",
+    "\"asserted\",\"cue\":null},\"attribution\"",
+    ",\"geo_precision\"",
+    "{\"role\":\"actor\",\"span\":{\"text\":",
+    "[{\"role\":\"actor\",\"span\":{\"text\":",
+    "},\"attribution\"",
+    ":{\"plover_type\"",
+    ":\"raml.event/1\"",
+    ",\"plover_score\"",
+    ",\"plover_mode\":",
+    ",\"dictionaries\"",
+    "\"doc\":{\"doc_id\"",
+    "\"date\":{\"value\"",
+    "\"role\":\"actor\",\"span\":{\"text\":",
+    ",\"quad_class\":4,\"goldstein\":-10",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"actual\",\"certainty\":\"reported\",\"cue"
+    "\":null},\"attribution\":{\"speaker\":{\"text\":",
+    ":[],\"location\":{\"span\":{\"text\":",
+    "\"name_ar\":",
+    "\"sentence\"},\"date\":{\"value\":",
+    "\"actual\",\"certainty\":",
+    ":true}],\"location\":{\"span\":{\"text\":",
+    "\"resolved_name\"",
+    "\"geo_precision\"",
+    "[],\"location\":{\"span\":{\"text\":",
+    ",\"quad_class\":",
+    ",\"plover_mode\"",
+    ",\"confidence\":",
+    "\"raml.event/1\"",
+    "\"plover_score\"",
+    "\"dictionaries\"",
+    ",\"R-NO-EVIDENCE\"]},\"actors\":[],\"location\":{\"span\":{\"text\":",
+    "true}],\"location\":{\"span\":{\"text\":",
+    ",\"cue\":null},\"attribution\":{",
+    "\"sentence\"",
+    "\"R-NO-EVIDENCE\"]},\"actors\":[],\"location\":{\"span\":{\"text\":",
+    "\"actual\",\"certainty\"",
+    "\"pub_date_fallback\"",
+    "\"method\"",
+    ",\"geo_precision\":\"town\"",
+    "\"name_ar\"",
+    ",\"rule_ids\":[",
+    ",\"quad_class\"",
+    ",\"goldstein\":",
+    ",\"confidence\"",
+    "\"plover_type\"",
+    "\"plover_mode\"",
+    "\"attribution\"",
+    "\"span\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":0,\"start\":0,\"end\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":0,\"start\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity"
+    "\":\"positive\",\"realis\":\"generic\",\"certainty\":\"reported\",\"cue\":null},\"attri"
+    "bution\":{\"speaker\":{\"text\":",
+    ",\"name_ar\":",
+    ",\"rule_ids\":",
+    ",\"pub_date\":",
+    ",\"goldstein\"",
+    ",\"certainty\"",
+    "\"quad_class\"",
+    "\"fatalities\"",
+    "\"confidence\"",
+    "\"cluster_id\"",
+    "\"cameo_code\"",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"},\"fatalities\":{\"killed\":nul"
+    "l,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis"
+    "\":\"actual\",\"certainty\":\"reported\",\"cue\":null},\"attribution\":{\"speaker"
+    "\":{\"text\":",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\":null,\"speaker_actor\":null,"
+    "\"cue\":{\"text\":",
+    ":\"actor\",\"span\":{\"text\":",
+    "},\"speaker_actor\":{\"name\":",
+    "},\"name\":null,\"name_ar\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"MIL\",\"sectors\":[\"MIL\"],\"cam"
+    "eo\":\"MIL\",\"is_generic\":true}],\"location\":{\"span\":{\"text\":",
+    ",\"geo_precision\":\"town\",\"method\":\"clause\"},\"date\":{\"value\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\",\"sectors\":[\"CVL\"],\"cam"
+    "eo\":\"CVL\",\"is_generic\":true}],\"location\":{\"span\":{\"text\":",
+    "\"actor\",\"span\":{\"text\":",
+    "},\"speaker_actor\":{\"name\"",
+    ":null,\"country_iso3\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":0,\"start\":0",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":\"190\",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9,\"confidence"
+    "\":0.45,\"rule_ids\":[\"R-REPORT\",",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"generic\",\"certainty\":",
+    ",\"rule_ids\"",
+    ",\"pub_date\"",
+    "\"publisher\"",
+    "\"precision\"",
+    "\"goldstein\"",
+    "\"certainty\"",
+    "\"name\":null,\"name_ar\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":0",
+    ",\"quad_class\":4",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":2,\"start\":",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\":null,\"speaker_actor\":null,",
+    "\"cue\":{\"text\":",
+    "\"name\"",
+    ":{\"doc_id\"",
+    "\"rule_ids\"",
+    "\"pub_date\"",
+    "\"polarity\"",
+    "\"modality\"",
+    "\"location\"",
+    "\"language\"",
+    "\"event_id\"",
+    "\"arrested\"",
+    "\"positive\"",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\":null,\"speaker_actor\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"MIL\",\"sectors\":[\"MIL\"],\"cam"
+    "eo\":\"MIL\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\",\"sectors\":[\"CVL\"],\"cam"
+    "eo\":\"CVL\"",
+    ",\"method\":\"sentence\"},\"date\":{\"value\":",
+    "},\"event\":{\"plover_type\":\"ASSAULT\",\"plover_mode\":[",
+    ":null,\"sector\":",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"generic\",\"certainty\":\"asserted\",\"cue"
+    "\":null},\"attribution\":null,\"links\":{\"cluster_id\":null,\"related\":[]},\"coder"
+    "\":{\"name\":\"raml\",\"version\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":2",
+    "\"sector\":",
+    "\"speaker_actor\"",
+    "},\"speaker_actor\":{",
+    ":{\"value\"",
+    "\"version\"",
+    "\"trigger\"",
+    "\"related\"",
+    "\"injured\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\",\"sectors\":[\"CVL\"],\"cam"
+    "eo\":",
+    "{\"role\":\"recipient\",\"span\":{\"text\":",
+    "\"clause\"},\"date\":{\"value\":",
+    ",\"country_iso3\":\"LBY\",\"admin1\":",
+    "\"role\":\"recipient\",\"span\":{\"text\":",
+    "\"is_generic\"",
+    "}},\"attribution\":null,\"links\":{\"cluster_id\":null,\"related\":[]},\"coder\":{\"nam"
+    "e\":\"raml\",\"version\":",
+    ",\"admin1\"",
+    "\"sector\"",
+    ",\"country_iso3\":\"LBY\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":3,\"start\":",
+    ":null,\"name_ar\":",
+    ",\"admin1\":",
+    ",\"is_generic\":false}],\"location\":{\"span\":{\"text\":",
+    "},\"speaker_actor\"",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"",
+    "},\"event\":{\"plover_type\":\"PROTEST\",\"plover_mode\":[\"demo\"],\"plover_context"
+    "\":[],\"cameo_code\":\"141\",\"quad_class\":4,\"goldstein\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\",\"sectors\":[\"CVL\"",
+    ",\"sectors\":[",
+    "\"schema\"",
+    "\"realis\"",
+    "\"killed\"",
+    "\"doc_id\"",
+    "\"actors\"",
+    ",\"country_iso3\":null,\"sector\":",
+    ",\"geo_precision\":\"town\",\"method\":\"document_focus\"},\"date\":{\"value\":",
+    "\"sectors\":[",
+    "\"reported\",\"cue\":null},\"attribution\":{\"speaker\":null,",
+    "\"admin1\"",
+    ",\"geo_precision\":\"country\",\"method\":\"sentence\"},\"date\":{\"value\":",
+    "}},\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis"
+    "\":\"actual\",\"certainty\":\"reported\",\"cue\":null},\"attribution\":{\"speaker"
+    "\":{\"text\":",
+    "},\"cue\":{\"text\":",
+    "}},\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis"
+    "\":\"actual\",\"certainty\":",
+    ",\"confidence\":0.45,\"rule_ids\":[",
+    "}},\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis"
+    "\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\",\"sectors\":[",
+    "\"MIL\",\"sectors\":[\"MIL\"],\"cameo\":",
+    "},\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis"
+    "\":",
+    "\"document_focus\"},\"date\":{\"value\":",
+    ":\"recipient\",\"span\":{\"text\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":3",
+    "],\"cameo\":",
+    "\"sectors\":",
+    "\"actor_id\"",
+    "\"recipient\",\"span\":{\"text\":",
+    "\"generic\",\"certainty\":",
+    "},\"precision\":\"day\",\"method\":",
+    "},\"fatalities\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality"
+    "\":{\"polarity\":\"positive\",\"realis\":\"generic\",\"certainty\":\"reported\",\"cue"
+    "\":null},\"attribution\":{\"speaker\":{\"text\":",
+    "\"value\"",
+    "\"title\"",
+    "\"links\"",
+    "\"index\"",
+    "\"event\"",
+    "\"coder\"",
+    "0.45,\"rule_ids\":[",
+    "\"generic\",\"certainty\"",
+    "\"R-REPORT\",",
+    "},\"event\":{\"plover_type\":\"PROTEST\",\"plover_mode\":[\"demo\"],\"plover_context"
+    "\":[],\"cameo_code\":\"141\"",
+    ",\"lon\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":{\"count\"",
+    "],\"cameo\"",
+    "\"sectors\"",
+    "\"cue\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"CVL\"",
+    ",\"actor_id\":null,\"country_iso3\":",
+    "},\"event\":{\"plover_type\":\"PROTEST\",\"plover_mode\":[\"demo\"],\"plover_context"
+    "\":[],\"cameo_code\":",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":4,\"start\":",
+    "]},\"actors\":[{\"role\":\"recipient\",\"span\":{\"text\":",
+    "},\"event\":{\"plover_type\":\"REQUEST\",\"plover_mode\":[],\"plover_context\":[],\"cam"
+    "eo_code\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":{",
+    "},\"actors\":[{\"role\":\"recipient\",\"span\":{\"text\":",
+    ",\"R-CONTEXT-COUNTRY\"]},\"actors\":[{\"role\":\"actor\",\"span\":{\"text\":",
+    "\"R-REPORT\"",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,",
+    "\"actors\":[{\"role\":\"recipient\",\"span\":{\"text\":",
+    "\"raml\"",
+    "\"date\"",
+    "},{\"role\":\"recipient\",\"span\":{\"text\":",
+    ",\"cameo\"",
+    "\"MIL\",\"sectors\":[\"MIL\"",
+    ",\"method\":\"clause\"},\"date\":{\"value\":",
+    "\"reported\"",
+    "\"actual\"",
+    ",\"lat\":",
+    ",\"confidence\":0.45,\"rule_ids\":[\"R-REPORT\",",
+    ",\"is_generic\":true},{\"role\":\"recipient\",\"span\":{\"text\":",
+    "\"speaker\"",
+    "},\"precision\":",
+    ",\"lon\"",
+    "\"lat\":",
+    "},\"event\":{\"plover_type\":\"PROTEST\",\"plover_mode\":[",
+    "\"asserted\"",
+    ",\"title\":null,\"language\":\"ar\"},\"sentence\":{\"index\":4",
+    ",\"quad_class\":3,\"goldstein\":",
+    ",\"sector\":",
+    "},\"resolved_name\":\"Libya\",\"name_ar"
+    "\":\"\331\204\331\212\330\250\331\212\330\247\",\"country_iso3\":\"LBY\",\"admin1\":nul"
+    "l,\"lat\":",
+    ",\"sector\":\"MIL\",\"sectors\":[\"MIL\"],\"cameo\":",
+    "},\"precision\"",
+    ",\"is_generic\":",
+    "\"MIL\",\"sectors\":[\"MIL\"],\"cameo\":\"MIL\"",
+    "\"ASSAULT\"",
+    ",\"method\":\"document_focus\"},\"date\":{\"value\":",
+    "\"R-NO-EVIDENCE\"",
+    "\"cameo\"",
+    ":[{\"role\":\"recipient\",\"span\":{\"text\":",
+    ",\"country_iso3\":null,\"sector\":\"GOV\"},\"cue\":{\"text\":",
+    ",\"bstart\":0,\"bend\":",
+    ",\"geo_precision\":\"country\"",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":{\"count\":null,\"qualifier\":\"unspecified\",\"low\":null,\"high\":null"
+    ",\"span\":{\"text\":",
+    "},\"precision\":\"day\"",
+    "[{\"role\":\"recipient\",\"span\":{\"text\":",
+    ",\"is_generic\"",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":null,\"arrested\":null},\"modality\":{\"polarity\":",
+    ",\"is_generic\":false",
+    "\"url\"",
+    "\"doc\"",
+    "\"MIL\",\"sectors\":[",
+    ",\"admin1\":null,\"lat\":",
+    ",\"R-REPORT\",",
+    ",\"geo_precision\":\"sub_country_region\"",
+    "\"lon\"",
+    "\"lat\"",
+    "},\"precision\":\"month\",\"method\":",
+    ",\"geo_precision\":\"near_town\",\"method\":\"clause\"},\"date\":{\"value\":",
+    ":null,\"qualifier\":\"unspecified\",\"low\":null,\"high\":null,\"span\":{\"text\":",
+    ",\"geo_precision\":\"near_town\"",
+    "},\"event\":{\"plover_type\":\"PROTEST\",\"plover_mode\":[\"demo\"",
+    "\"role\"",
+    "\"day\"",
+    "},\"is_claim_of_responsibility\":true},\"links\":{\"cluster_id\":null,\"related\":[]},"
+    "\"coder\":{\"name\":\"raml\",\"version\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"GOV\",\"sectors\":[\"GOV\"],\"cam"
+    "eo\":\"GOV\"",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"GOV\",\"sectors\":[\"GOV\"],\"cam"
+    "eo\":\"GOV\",\"is_generic\":true}],\"location\":{\"span\":{\"text\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":{\"count\":",
+    ",\"quad_class\":2,\"goldstein\":",
+    ",\"geo_precision\":\"sub_country_region\",\"method\":\"document_focus\"},\"date"
+    "\":{\"value\":",
+    "},\"event\":{\"plover_type\":\"PROTEST\"",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"},\"fatalities\":{\"killed\"",
+    "},\"event\":{\"plover_type\":\"COERCE\",\"plover_mode\":[",
+    ",\"geo_precision\":\"near_town\",\"method\":\"sentence\"},\"date\":{\"value\":",
+    ",\"actor_id\":null,\"country_iso3\":null,\"sector\":\"GOV\",\"sectors\":[\"GOV\"],\"cam"
+    "eo\":",
+    "\"GOV\"},\"cue\":{\"text\":",
+    "\"document_focus\"",
+    "}},\"attribution\":{\"speaker\":{\"text\":",
+    ",\"country_iso3\":\"SYR\",\"admin1\":",
+    ",\"span\":null,\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities"
+    "\":{\"killed\":null,\"injured\":{\"count\"",
+    "\"GOV\",\"sectors\":[\"GOV\"],\"cameo\":",
+    ",\"is_generic\":false},{\"role\":\"recipient\",\"span\":{\"text\":",
+    "\"actor\"",
+    "},\"precision\":\"day\",\"method\":\"relative_offset\"",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"},\"fatalities\":{",
+    ",\"rule_ids\":[\"R-SVO\"",
+    ",\"country_iso3\":\"LBY\",\"admin1\":\"Surt\",\"lat\":",
+    "\"relative_weekday\"",
+    "\"town\"",
+    "}},\"attribution\"",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"},\"fatalities\"",
+    "},\"precision\":\"month\",\"method\":\"explicit\"",
+    "false",
+    "}},\"attribution\":{\"speaker\"",
+    "\"high\":null,\"span\":{\"text\":",
+    ",\"geo_precision\":\"sub_country_region\",\"method\":\"sentence\"},\"date\":{\"value\":",
+    "}},\"arrested\":null},\"modality\":{\"polarity\":\"positive\"",
+    ",\"admin1\":null,",
+    ",\"country_iso3\":\"EGY\"",
+    "\"ar\"",
+    "],\"location\":null,\"date\":{\"value\":",
+    ",\"cue\":{\"text\":",
+    ",\"country_iso3\":\"SYR\"",
+    ",\"sector\":null,\"sectors\":[],\"cameo\":",
+    ",\"certainty\":\"asserted\",\"cue\":{\"text\":",
+    "},\"precision\":\"month\",\"method\":\"relative_offset\"",
+    ",\"location\":null,\"date\":{\"value\":",
+    ",\"rule_ids\":[\"R-NOUN-SUBJ\"",
+    ",\"country_iso3\":\"LBY\",\"admin1\":null,\"lat\":",
+    "\"sector\":null,\"sectors\":[],\"cameo\":",
+    "\"recipient\"",
+    "\"location\":null,\"date\":{\"value\":",
+    ",\"quad_class\":3",
+    "},\"resolved_name\":\"Libya\",\"name_ar\":\"\331\204\331\212\330\250\331\212\330\247\"",
+    "}},\"arrested\":null},\"modality\":{\"polarity\":\"positive\",\"realis\":\"generic"
+    "\",\"certainty\":",
+    "},\"precision\":\"month\"",
+    "},\"name\":null,\"name_ar\":null,\"actor_id\":null,\"country_iso3\"",
+    ",\"country_iso3\":\"LBY\",\"admin1\":\"Surt\"",
+    "]},\"actors\":[],\"location\":null,\"date\":{\"value\":",
+    ",\"sector\":\"MIL\"},\"cue\":{\"text\":",
+    ",\"sector\":\"GOV\"},\"cue\":{\"text\":",
+    "},\"event\":{\"plover_type\":\"REQUEST\"",
+    "\"generic\"",
+    "},\"actors\":[],\"location\":null,\"date\":{\"value\":",
+    ",\"sector\":\"GOV\",\"sectors\":[\"GOV\"],\"cameo\":",
+    ":null,\"qualifier\":\"unspecified\",\"low\"",
+    "\"MIL\"",
+    ",\"country_iso3\":\"EGY\",\"admin1\":",
+    "},\"event\":{\"plover_type\":\"COERCE\"",
+    ",\"quad_class\":4,\"goldstein\":-10,\"plover_score\":-9,\"confidence\":0.45,\"rule_ids"
+    "\":[",
+    "\"clause\"",
+    ",\"bstart\":0",
+    ",\"geo_precision\":\"admin1\",\"method\":\"sentence\"},\"date\":{\"value\":",
+    ",\"geo_precision\":\"sub_country_region\",\"method\":\"clause\"},\"date\":{\"value\":",
+    ",\"is_generic\":true",
+    "},\"precision\":\"day\",\"method\":\"relative_weekday\"},",
+    "\"actors\":[],\"location\":null,\"date\":{\"value\":",
+    "\"MIL\"},\"cue\":{\"text\":",
+    ",\"R-CONTEXT-COUNTRY\"",
+    "\"relative_offset\"",
+    "}},\"arrested\":null},\"modality\":{\"polarity\":",
+    "}},\"arrested\":null},\"modality\":{\"polarity\"",
+    ",\"rule_ids\":[\"R-NOUN-SUBJ\",\"R-REPORT\",",
+    ":null,\"name_ar\":null,\"actor_id\":null,\"country_iso3\"",
+    "\"R-CONTEXT-COUNTRY\"",
+    ",\"geo_precision\":\"country\",\"method\":\"clause\"},\"date\":{\"value\":",
+    ":null,\"span\":{\"text\":",
+    ",\"geo_precision\":\"near_town\",\"method\":\"document_focus\"},\"date\":{\"value\":",
+    "\"GOV\",\"sectors\":[\"GOV\"",
+    ",\"rule_ids\":[\"R-VSO\"",
+    "\"sub_country_region\"",
+    "},\"name\":null,\"name_ar\":null,\"actor_id\":null,\"country_iso3\":",
+    ":null,\"qualifier\":\"unspecified\",",
+    ",\"sector\":\"REB\",\"sectors\":[\"REB\"",
+    ",\"rule_ids\":[\"R-SVO\",",
+    ",\"rule_ids\":[\"R-REPORT\",",
+    ":null,\"sectors\":[],\"cameo\":",
+    ":null,\"qualifier\":\"unspecified\"",
+    ",\"certainty\":\"reported\",\"cue\":{\"text\":",
+    ",\"rule_ids\":[\"R-VSO\",",
+    "},\"precision\":\"day\",\"method\":\"pub_date_fallback\"},\"fatalities\":{\"killed\"",
+    "\"name_ar\":null,\"actor_id\":null,\"country_iso3\"",
+    ":null,\"high\":null,\"span\":{\"text\":",
+    ":[],\"location\":null,\"date\":{\"value\":",
+    ",\"sector\":\"REB\",\"sectors\":[\"REB\"],\"cameo\":",
+    ",\"actor_id\":",
+    ",\"country_iso3\":\"TUR\",\"admin1\":",
+    "\"asserted\",\"cue\":{\"text\":",
+    ",\"country_iso3\":\"SDN\"",
+    "[],\"location\":null,\"date\":{\"value\":",
+    ",\"rule_ids\":[\"R-SVO\",\"R-REPORT\",",
+    "}},\"attribution\":{",
+    ",\"country_iso3\":\"EGY\",\"sector\":\"GOV\"},\"cue\":{\"text\":",
+    ":\"asserted\",\"cue\":{\"text\":",
+    ",\"sector\":\"CVL\",\"sectors\":[\"CVL\"],\"cameo\":",
+    ",\"sector\":\"REB\"},\"cue\":{\"text\":",
+    ",\"realis\":\"actual\",\"certainty\":",
+    ",\"R-NO-EVIDENCE\"]},\"actors\":[{\"role\":\"actor\",\"span\":{\"text\":",
+    ",\"quad_class\":2",
+    ",\"country_iso3\":null,\"sector\":\"MIL\"},\"cue\":{\"text\":",
+    "},\"name\"",
+    "},\"name\":",
+    ",\"country_iso3\":\"USA\"",
+    ",\"sector\":\"REB\",\"sectors\":[",
+    ":null,\"date\":{\"value\":",
+    "\"realis\":\"actual\",\"certainty\":",
+    ",\"actor_id\"",
+    ",\"sector\":\"REB\"",
+    "}},\"arrested\":null},\"modality\":{",
+    ",\"geo_precision\":\"admin1\",\"method\":\"clause\"},\"date\":{\"value\":",
+    "\"qualifier\":",
+    "\"Libya\",\"name_ar\":\"\331\204\331\212\330\250\331\212\330\247\"",
+    ",\"quad_class\":3,\"goldstein\":3,\"plover_score\":0,\"confidence\":",
+    ",\"country_iso3\":\"SDN\",\"admin1\":",
+    "\"reported\",\"cue\":{\"text\":",
+    "\"qualifier\":\"unspecified\"",
+    "\"GOV\",\"sectors\":[",
+    ",\"is_generic\":true}],\"location\":null,\"date\":{\"value\":",
+    "}},\"arrested\":null},\"modality\"",
+    ",\"goldstein\":4,\"plover_score\":",
+    ",\"geo_precision\":\"admin1\"",
+    ",\"plover_score\":0,\"confidence\":",
+    "\"sectors\":[],\"cameo\":",
+    ":null,\"actor_id\":null,\"country_iso3\"",
+    "\"LBY\"",
+    "},\"arrested\":null},\"modality\"",
+    "\"CVL\"",
+    "\"qualifier\"",
+    ",\"quad_class\":4,\"goldstein\":-9,\"plover_score\":",
+    "true",
+    ",\"high\":null,\"span\":{\"text\":",
+    ",\"country_iso3\":null,\"sector\":\"CVL\"},\"cue\":{\"text\":",
+    ":\"reported\",\"cue\":{\"text\":",
+    ",\"sector\":\"CVL\",\"sectors\":[\"CVL\"",
+    ",\"country_iso3\":\"USA\",\"admin1\":null,\"lat\":",
+    "\"GOV\"",
+    "\"R-NOUN-SUBJ\"",
+    "\"country\"",
+    "\"near_town\"",
+    "\"190\"",
+    ",\"country_iso3\":\"TUR\"",
+    ",\"rule_ids\":[\"R-NOUN-SUBJ\",",
+    ",\"name_ar\":\"\331\204\331\212\330\250\331\212\330\247\"",
+    ":\"actual\",\"certainty\":",
+    ",\"sector\":\"CVL\",\"sectors\":[",
+    "},\"is_claim_of_responsibility\":true",
+    ",\"rule_ids\":[\"R-SVO\",\"R-OBJ\"",
+    ",\"realis\":\"generic\",\"certainty\":",
+    ",\"plover_score\":0",
+    ",\"rule_ids\":[\"R-SVO\",\"R-OBJ\",\"R-REPORT\",",
+    "\"realis\":\"generic\",\"certainty\":",
+    ",\"qualifier\":",
+    "}],\"location\":null,\"date\":{\"value\":",
+    ",\"actor_id\":null,\"country_iso3\":\"EGY\"",
+    "},\"arrested\":null},",
+    ",\"quad_class\":4,\"goldstein\":-9",
+    ",\"country_iso3\":null,\"sector\":\"CVL\"",
+    "0.45",
+    "\"injured\":{\"count\"",
+    ",\"rule_ids\":[\"R-TARGET\"",
+    "\"REB\"",
+    "\"R-SVO\"",
+    "},\"arrested\":null",
+    "4,\"plover_score\":",
+    "\"count\"",
+    ",\"R-NO-EVIDENCE\"",
+    "\"unspecified\"",
+    ":\"generic\",\"certainty\":",
+    "\"PROTEST\"",
+    "\"explicit\"",
+    ",\"quad_class\":3,\"goldstein\":3",
+    "\"arrested\":null",
+    ",\"rule_ids\":[\"R-TARGET\",",
+    "\"month\"",
+    "\"CVL\",\"sectors\":[",
+    "\"high\"",
+    ":{\"count\"",
+    "-10",
+    "\"R-TARGET\"",
+    "\"\331\204\331\212\330\250\331\212\330\247\"",
+    "\"R-VSO\"",
+    "\"REQUEST\"",
+    "\"EGY\"",
+    "\"low\"",
+    "\"COERCE\"",
+    "\"SYR\"",
+    "\"USA\"",
+    "\"R-OBJ\"",
+    "\"Libya\"",
+    "\"SDN\"",
+    "\"Surt\"",
+    "\"demo\"",
+    "\"TUR\"",
+    "\"141\"",
+};
+
+enum { NDICT = sizeof dict / sizeof *dict, NSHORT = 19, HBITS = 12 };
+_Static_assert(NDICT <= NSHORT + 7 * 96, "too many dictionary entries for the codes");
+
+static uint8_t dict_len[NDICT];
+static uint16_t bucket[1 << HBITS]; /* entry index + 1 of the first entry with this hash */
+static uint16_t chain[NDICT];       /* next entry index + 1 with the same hash, longest first */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static unsigned hash3(const unsigned char *p)
+{
+    return ((unsigned)p[0] * 2654435761u ^ (unsigned)p[1] * 40503u ^ (unsigned)p[2] * 97u) &
+           ((1u << HBITS) - 1);
+}
+
+static void build(void)
+{
+    /* Longest first within a bucket: insert in order of increasing length at the head. */
+    for (size_t want = 3; want <= 255; want++)
+        for (int i = 0; i < NDICT; i++) {
+            size_t n = strlen(dict[i]);
+            if (n != want)
+                continue;
+            dict_len[i] = (uint8_t)n;
+            unsigned h = hash3((const unsigned char *)dict[i]);
+            chain[i] = bucket[h];
+            bucket[h] = (uint16_t)(i + 1);
+        }
+}
+
+static const unsigned char one_code[NSHORT] = {0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+                                               0x0b, 0x0c, 0x0e, 0x0f, 0x10, 0x11, 0x12,
+                                               0x13, 0x14, 0x15, 0x16, 0x17};
+
+bool store_json_encode(raml_buf *out, const char *json, size_t len)
+{
+    pthread_once(&once, build);
+    const unsigned char *s = (const unsigned char *)json;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 0x20)
+            return false; /* not the writer's JSON: keep it as it is */
+    raml_buf_clear(out);
+    if (!raml_buf_reserve(out, len / 2 + 16))
+        return false;
+    raml_buf_putc(out, '\x01');
+    size_t i = 0, lit = 0;
+    while (i < len) {
+        int hit = -1;
+        if (i + 3 <= len)
+            for (unsigned e = bucket[hash3(s + i)]; e; e = chain[e - 1]) {
+                size_t n = dict_len[e - 1];
+                if (n <= len - i && memcmp(s + i, dict[e - 1], n) == 0) {
+                    hit = (int)e - 1;
+                    break;
+                }
+            }
+        if (hit < 0) {
+            i++;
+            continue;
+        }
+        raml_buf_append(out, json + lit, i - lit);
+        if (hit < NSHORT) {
+            raml_buf_putc(out, (char)one_code[hit]);
+        } else {
+            int k = hit - NSHORT;
+            raml_buf_putc(out, (char)(0x18 + k / 96));
+            raml_buf_putc(out, (char)(0x20 + k % 96));
+        }
+        i += dict_len[hit];
+        lit = i;
+    }
+    raml_buf_append(out, json + lit, len - lit);
+    return !out->failed;
+}
+
+const char *store_json_decode(raml_buf *b, const char *s, size_t *len)
+{
+    if (*len == 0 || s[0] != '\x01')
+        return s;
+    /* The inverse of one_code. */
+    static const signed char inv[0x20] = {-1, -1, 0,  1,  2,  3,  4,  5,  6,  -1, -1,
+                                          7,  8,  -1, 9,  10, 11, 12, 13, 14, 15, 16,
+                                          17, 18, -1, -1, -1, -1, -1, -1, -1, -1};
+    raml_buf_clear(b);
+    raml_buf_reserve(b, *len * 4);
+    const unsigned char *p = (const unsigned char *)s + 1, *end = (const unsigned char *)s + *len;
+    const unsigned char *lit = p;
+    while (p < end) {
+        unsigned c = *p;
+        if (c >= 0x20) {
+            p++;
+            continue;
+        }
+        raml_buf_append(b, (const char *)lit, (size_t)(p - lit));
+        int e = -1;
+        if (c >= 0x18 && c <= 0x1e && p + 1 < end && p[1] >= 0x20 && p[1] < 0x80) {
+            e = NSHORT + (int)(c - 0x18) * 96 + (p[1] - 0x20);
+            p += 2;
+        } else {
+            e = inv[c];
+            p++;
+        }
+        if (e >= 0 && e < NDICT)
+            raml_buf_puts(b, dict[e]);
+        lit = p;
+    }
+    raml_buf_append(b, (const char *)lit, (size_t)(p - lit));
+    *len = b->len;
+    return b->failed ? s : b->data;
+}
