@@ -566,6 +566,22 @@ static void test_dedup_rules(void)
     ev[1] = ev[0];
     ev[1].modality.polarity = RAML_POLARITY_NEGATED;
     CHECK(!raml_dedup_prepare(&it[1]));
+    /* a month does not contain the first day of the next month */
+    ev[1] = ev[0];
+    strcpy(ev[0].date.value, "2019-09-01");
+    strcpy(ev[1].date.value, "2019-08");
+    ev[1].date.precision = RAML_DATE_MONTH;
+    raml_dedup_prepare(&it[0]);
+    raml_dedup_prepare(&it[1]);
+    CHECK(!raml_dedup_compatible(&it[0], &it[1]));
+    /* statements merge only when the same party makes them */
+    fx_event(&ev[0], "ACCUSE", NULL, "2019-08-04", "X", "س", "LBY", 25.0, 13.0, 0, RAML_QUAL_EXACT);
+    ev[1] = ev[0];
+    raml_dedup_prepare(&it[0]);
+    raml_dedup_prepare(&it[1]);
+    CHECK(raml_dedup_compatible(&it[0], &it[1]));
+    ev[0].nactors = ev[1].nactors = 0; /* nobody named: a shared place and day is not enough */
+    CHECK(!raml_dedup_compatible(&it[0], &it[1]));
 }
 
 /* Reports of the 4th, 5th and 6th at one place: 4~5 and 5~6 are compatible, 4~6 are not.

@@ -111,14 +111,40 @@ static bool date_ok(const raml_dedup_item *a, const raml_dedup_item *b)
 {
     if (a->day && b->day)
         return labs(a->lo - b->lo) <= 1;
-    return a->lo <= b->hi + 1 && b->lo <= a->hi + 1;
+    /* A coarser date must really contain the other: October does not hold 1 November. */
+    return a->lo <= b->hi && b->lo <= a->hi;
 }
+
+/* True when both events name a source actor and some pair of them agrees on a known
+ * country or sector. */
+static bool same_known_speaker(const raml_event *a, const raml_event *b)
+{
+    for (int i = 0; i < a->nactors; i++) {
+        const raml_actor *x = &a->actors[i];
+        if (x->role != RAML_ROLE_ACTOR || (!x->country[0] && !x->sector[0]))
+            continue;
+        for (int j = 0; j < b->nactors; j++) {
+            const raml_actor *y = &b->actors[j];
+            if (y->role == RAML_ROLE_ACTOR &&
+                ((x->country[0] && !strcmp(x->country, y->country)) ||
+                 (!x->country[0] && !y->country[0] && x->sector[0] &&
+                  !strcmp(x->sector, y->sector))))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Verbal events (statements, accusations, demands) happen many times a day in one place;
+ * a shared place and day says little, so they merge only when said by the same party. */
+static bool verbal_family(int family) { return family == 0 || family == 2; }
 
 bool raml_dedup_compatible(const raml_dedup_item *a, const raml_dedup_item *b)
 {
     return a->family >= 0 && a->family == b->family && date_ok(a, b) &&
            place_ok(&a->ev->location, &b->ev->location) &&
-           side_ok(a->ev, b->ev, RAML_ROLE_ACTOR) && side_ok(a->ev, b->ev, RAML_ROLE_RECIPIENT);
+           side_ok(a->ev, b->ev, RAML_ROLE_ACTOR) && side_ok(a->ev, b->ev, RAML_ROLE_RECIPIENT) &&
+           (!verbal_family(a->family) || same_known_speaker(a->ev, b->ev));
 }
 
 static int by_block(const void *x, const void *y)
