@@ -137,6 +137,11 @@ const char *store_sql_from(raml_buf *sql, store_params *p, const raml_store_filt
             raml_buf_puts(sql, "1 = 0");
             continue;
         }
+        /* Under a text search the unary + keeps the key list from driving the event loop:
+         * SQLite would otherwise walk the whole list for every full-text hit instead of
+         * seeking the hit's id range (quadratic: 21 s for text+actor on 40,000 events). */
+        if (join)
+            raml_buf_putc(sql, '+');
         raml_buf_puts(sql, nk == 2 ? "e.id IN (SELECT k.event FROM event_keys k WHERE k.key IN (?, ?))"
                                    : "e.id IN (SELECT k.event FROM event_keys k WHERE k.key = ?)");
         for (int k = 0; k < nk; k++)
