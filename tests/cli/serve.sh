@@ -116,6 +116,27 @@ check "boundaries are served" [ "$(status --compressed "$url/vendor/countries-50
 check "boundaries are TopoJSON" grep -q '"Topology"' "$TMP/body"
 check "page scripts are served" [ "$(status --compressed "$url/app.js")" = 200 ]
 
+# A bounded load on loopback: 800 API requests, 8 at a time. Every answer must be a 200
+# (or the 400 we provoke), and the server must not grow: RSS after a second round within
+# 2 MB of RSS after the first (the first round warms caches and thread stacks).
+load_round() {
+    for i in $(seq 100); do
+        printf '%s\n' "$url/api/events?limit=50&offset=$i" "$url/api/stats" \
+            "$url/api/events?type=ASSAULT&limit=20" "$url/api/clusters?limit=10" \
+            "$url/api/events?limit=abc"
+    done | xargs -P 8 -n 1 curl -s -o /dev/null -w '%{http_code}\n' --max-time 10
+}
+rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
+codes1=$(load_round)
+rss1=$(rss)
+codes2=$(load_round)
+rss2=$(rss)
+check "load: every request answered 200 or the provoked 400" \
+    [ -z "$(printf '%s\n%s\n' "$codes1" "$codes2" | grep -v -x -e 200 -e 400)" ]
+check "load: 1000 requests answered" [ "$(printf '%s\n%s\n' "$codes1" "$codes2" | wc -l)" -eq 1000 ]
+echo "serve: RSS after round 1 ${rss1} kB, after round 2 ${rss2} kB"
+check "load: no memory growth between rounds" [ "$((rss2 - rss1))" -lt 2048 ]
+
 kill -TERM $pid
 wait $pid
 src=$?
