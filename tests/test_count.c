@@ -4,22 +4,13 @@
 #include "count/count.h"
 #include "count/cues.h"
 #include "harness.h"
+#include "text_fixture.h"
 #include "text/text.h"
 
 static raml_arena a;
 static raml_casualties *CS; /* data/casualties.tsv */
 
-static raml_text analyze(const char *s)
-{
-    raml_text t = {0};
-    t.text = s;
-    t.len = strlen(s);
-    raml_tokenize(&a, s, t.len, &t.tokens, &t.ntokens);
-    for (size_t i = 0; i < t.ntokens; i++)
-        raml_segment_token(&a, &t.tokens[i], NULL);
-    raml_split_sentences(&a, s, t.tokens, t.ntokens, 0, &t.sentences, &t.nsentences);
-    return t;
-}
+static raml_text analyze(const char *s) { return fixture_analyze(&a, s, NULL); }
 
 static raml_event mkevent(const raml_text *t, const char *trig, const char *type)
 {

@@ -1,5 +1,6 @@
 /* Document date and event dates against a fixed document date. Data: tests/fixtures/geo/. */
 #include "harness.h"
+#include "text_fixture.h"
 #include "text/text.h"
 #include "time/time.h"
 #include "time/time_int.h"
@@ -8,17 +9,7 @@ static raml_wordset *guard;
 static raml_timelex *tl;
 static raml_arena a;
 
-static raml_text analyze(const char *s)
-{
-    raml_text t = {0};
-    t.text = s;
-    t.len = strlen(s);
-    raml_tokenize(&a, s, t.len, &t.tokens, &t.ntokens);
-    for (size_t i = 0; i < t.ntokens; i++)
-        raml_segment_token(&a, &t.tokens[i], guard);
-    raml_split_sentences(&a, s, t.tokens, t.ntokens, 0, &t.sentences, &t.nsentences);
-    return t;
-}
+static raml_text analyze(const char *s) { return fixture_analyze(&a, s, guard); }
 
 /* The date of a single event triggered by the text's first word, doc date 2017-06-07 (Wed). */
 static raml_date date_of(const char *s, const char *doc_date)
