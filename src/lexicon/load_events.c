@@ -19,16 +19,6 @@ const char *raml_lex_plover_type(const char *s)
     return NULL;
 }
 
-static bool parse_num(const char *s, double lo, double hi, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !isfinite(v) || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
 typedef struct {
     raml_lexicon *lex;
     uint32_t entry;
@@ -139,7 +129,7 @@ static const char *parse_trigger(raml_lexicon *lex, raml_tsvfile *t, raml_lex_en
     double v;
     const char *quad = raml_tsvfile_cell(t, 7);
     if (*quad) {
-        if (!parse_num(quad, 1, 4, &v) || v != floor(v))
+        if (!raml_parse_double_in(quad, 1, 4, &v) || v != floor(v))
             return "quad must be 1-4";
         e->quad = (int)v;
     } else {
@@ -147,14 +137,14 @@ static const char *parse_trigger(raml_lexicon *lex, raml_tsvfile *t, raml_lex_en
     }
     const char *gs = raml_tsvfile_cell(t, 8);
     if (*gs) {
-        if (!parse_num(gs, -10, 10, &e->goldstein))
+        if (!raml_parse_double_in(gs, -10, 10, &e->goldstein))
             return "goldstein must be a number from -10 to 10";
     } else {
         e->goldstein = ti.goldstein;
     }
     const char *ps = raml_tsvfile_cell(t, 9);
     if (*ps) {
-        if (!parse_num(ps, -10, 10, &e->plover_score))
+        if (!raml_parse_double_in(ps, -10, 10, &e->plover_score))
             return "plover_score must be a number from -10 to 10";
     } else if (!(e->nmodes && raml_lexicon_mode_score(lex, e->plover_type, e->modes[0],
                                                        &e->plover_score))) {

@@ -79,16 +79,6 @@ bool raml_lexicon_mode_score(const raml_lexicon *lex, const char *type, const ch
     return false;
 }
 
-static bool num(const char *s, double lo, double hi, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !isfinite(v) || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* One row per type (mode `-`) or per type+mode. */
 raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_error *err)
 {
@@ -109,8 +99,8 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
         }
         double q = 0, g = 0, s = 0;
         const char *qs = raml_tsvfile_cell(&t, 2), *gs = raml_tsvfile_cell(&t, 3), *ss = raml_tsvfile_cell(&t, 4);
-        if ((*qs && !num(qs, 1, 4, &q)) || (*gs && !num(gs, -10, 10, &g)) ||
-            (*ss && !num(ss, -10, 10, &s))) {
+        if ((*qs && !raml_parse_double_in(qs, 1, 4, &q)) || (*gs && !raml_parse_double_in(gs, -10, 10, &g)) ||
+            (*ss && !raml_parse_double_in(ss, -10, 10, &s))) {
             st = raml_tsvfile_error(&t, err, "quad 1-4, goldstein and plover_score -10..10 expected");
             break;
         }

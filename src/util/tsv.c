@@ -2,6 +2,7 @@
 #include "util/tsv.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,6 +215,15 @@ bool raml_parse_double(const char *s, double *out)
     errno = 0;
     double v = strtod(s, &end);
     if (end == s || *end || errno)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool raml_parse_double_in(const char *s, double lo, double hi, double *out)
+{
+    double v;
+    if (!raml_parse_double(s, &v) || !isfinite(v) || v < lo || v > hi)
         return false;
     *out = v;
     return true;

@@ -58,5 +58,7 @@ int raml_split_bar(char *cell, char **parts, int max);
 /* Strict parsers: the whole string must be the number. */
 bool raml_parse_double(const char *s, double *out);
 bool raml_parse_long(const char *s, long *out);
+/* A finite number within [lo, hi]. */
+bool raml_parse_double_in(const char *s, double lo, double hi, double *out);
 
 #endif
