@@ -132,6 +132,19 @@ raml_status raml_lex_open_optional(raml_lexicon *lex, raml_tsvfile *t, const cha
     return st;
 }
 
+/* Ends a dictionary read: a read error (r < 0) wins over st, the file's contents join the
+ * dictionary version hash, and the file is closed. */
+raml_status raml_lex_close_dictionary(raml_lexicon *lex, raml_tsvfile *t, int r, raml_status st,
+                                      raml_error *err)
+{
+    if (r < 0)
+        st = err ? err->code : RAML_ERR_INPUT;
+    lex->hash ^= t->hash;
+    lex->hash *= 1099511628211ull;
+    raml_tsvfile_close(t);
+    return st;
+}
+
 static bool add_pair(raml_lexicon *lex, uint32_t state, uint32_t entry)
 {
     if (lex->npv == lex->cap_pv) {

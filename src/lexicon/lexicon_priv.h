@@ -72,6 +72,8 @@ void raml_lex_builtin_taxonomy(raml_lexicon *lex);
 
 /* Records an optional file that was not found (for describe). */
 void raml_lex_note_missing(raml_lexicon *lex, const char *name);
+raml_status raml_lex_close_dictionary(raml_lexicon *lex, raml_tsvfile *t, int r, raml_status st,
+                                      raml_error *err);
 raml_status raml_lex_open_optional(raml_lexicon *lex, raml_tsvfile *t, const char *dir,
                                    const char *file, const char *const *cols, int ncols,
                                    bool *present, raml_error *err);

@@ -105,12 +105,7 @@ raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_err
             break;
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
 static int parse_sectors(const char *cell, char out[RAML_MAX_SECTORS][4])
@@ -211,12 +206,7 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
             break;
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
 raml_status raml_lex_load_actors(raml_lexicon *lex, const char *dir, raml_error *err)
@@ -282,12 +272,7 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
             break;
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
 raml_status raml_lex_load_words(raml_lexicon *lex, const char *dir, raml_error *err)

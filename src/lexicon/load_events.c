@@ -230,12 +230,7 @@ raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_erro
             if (!each_form(&c, impf)) { st = oom(err); break; }
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
 static const struct {
@@ -303,10 +298,5 @@ raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *e
             if (!each_form(&c, impf)) { st = oom(err); break; }
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }

@@ -136,10 +136,5 @@ raml_status raml_lex_load_taxonomy(raml_lexicon *lex, const char *dir, raml_erro
                 strcpy(ti->cameo, cameo);
         }
     }
-    if (r < 0)
-        st = err ? err->code : RAML_ERR_INPUT;
-    lex->hash ^= t.hash;
-    lex->hash *= 1099511628211ull;
-    raml_tsvfile_close(&t);
-    return st;
+    return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
