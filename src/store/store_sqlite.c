@@ -409,17 +409,28 @@ static raml_status bind_all(sqlite_store *s, sqlite3_stmt *st, const store_param
     return RAML_OK;
 }
 
+/* Checks the parameters, prepares `sql` and binds them: the common start of every read. */
+static raml_status prepare_bound(sqlite_store *s, const char *sql, const store_params *p,
+                                 sqlite3_stmt **st, raml_error *err)
+{
+    if (store_params_check(p, err) != RAML_OK)
+        return RAML_ERR_USAGE;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+    if (rc != SQLITE_OK)
+        return fail(s, rc, "cannot prepare the query", err);
+    bind_all(s, *st, p);
+    return RAML_OK;
+}
+
 static raml_status s_select(raml_store *b, const char *sql, const store_params *p,
                             raml_store_event_fn fn, void *ctx, int *stopped, raml_error *err)
 {
     sqlite_store *s = (sqlite_store *)b;
-    if (store_params_check(p, err) != RAML_OK)
-        return RAML_ERR_USAGE;
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc, "cannot prepare the query", err);
-    bind_all(s, st, p);
+    raml_status prc = prepare_bound(s, sql, p, &st, err);
+    if (prc != RAML_OK)
+        return prc;
+    int rc;
     *stopped = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(st, 0);
@@ -440,13 +451,11 @@ static raml_status s_load(raml_store *b, const char *sql, const store_params *p,
                           void *ctx, raml_error *err)
 {
     sqlite_store *s = (sqlite_store *)b;
-    if (store_params_check(p, err) != RAML_OK)
-        return RAML_ERR_USAGE;
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc, "cannot prepare the query", err);
-    bind_all(s, st, p);
+    raml_status prc = prepare_bound(s, sql, p, &st, err);
+    if (prc != RAML_OK)
+        return prc;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *j = (const char *)sqlite3_column_text(st, 1);
         if (fn(ctx, sqlite3_column_int64(st, 0), j ? j : "", (size_t)sqlite3_column_bytes(st, 1),
