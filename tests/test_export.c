@@ -55,6 +55,15 @@ static void test_jsonl_roundtrip(void)
     raml_error err;
     CHECK_INT(raml_read_event_json(&a, "{\"schema\":\"x\"}", 14, &back, &m2, NULL, &err), RAML_ERR_INPUT);
     CHECK_INT(raml_read_event_json(&a, "{oops", 5, &back, &m2, NULL, &err), RAML_ERR_INPUT);
+    /* An overflowing number parses to inf, which the writer cannot put back as JSON; a
+     * latitude past the pole is just as impossible. Both are rejected on the way in. */
+    static const char *impossible[] = {
+        "{\"schema\":\"raml.event/1\",\"event_id\":\"d:s0:e0\",\"location\":{\"lat\":35.E3060,\"lon\":1}}",
+        "{\"schema\":\"raml.event/1\",\"event_id\":\"d:s0:e0\",\"location\":{\"lat\":95,\"lon\":1}}",
+    };
+    for (size_t i = 0; i < sizeof impossible / sizeof *impossible; i++)
+        CHECK_INT(raml_read_event_json(&a, impossible[i], strlen(impossible[i]), &back, &m2, NULL, &err),
+                  RAML_ERR_INPUT);
     raml_arena_free(&a);
 }
 

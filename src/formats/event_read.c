@@ -4,6 +4,7 @@
 #include "formats/formats.h"
 
 #include <cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,9 @@ static void fixstr(rd *r, const cJSON *o, const char *k, char *out, size_t cap)
 static double dbl(rd *r, const cJSON *o, const char *k, double dflt)
 {
     const cJSON *v = get(o, k);
-    if (cJSON_IsNumber(v))
+    /* cJSON hands overflowing literals such as 1E999 through strtod as inf; JSON has no
+     * infinities, so such a field is as malformed as a string where a number belongs. */
+    if (cJSON_IsNumber(v) && isfinite(v->valuedouble))
         return v->valuedouble;
     if (v && !cJSON_IsNull(v) && !r->bad)
         r->bad = k;
@@ -293,6 +296,8 @@ raml_status raml_read_event_json(raml_arena *a, const char *json, size_t len, ra
         l->admin1 = str(&r, loc, "admin1");
         l->lat = dbl(&r, loc, "lat", 0);
         l->lon = dbl(&r, loc, "lon", 0);
+        if ((fabs(l->lat) > 90 || fabs(l->lon) > 180) && !r.bad)
+            r.bad = "lat";
         l->precision = (raml_geo_precision)enum_field(&r, loc, "geo_precision",
                                                       raml_geo_precision_name_i, 9, 0);
         l->method = str(&r, loc, "method");
