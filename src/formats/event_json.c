@@ -17,7 +17,8 @@ static void num(raml_buf *b, double v)
         raml_buf_puts(b, "null");
         return;
     }
-    if (v == (long)v && fabs(v) < 1e15)
+    /* The range test comes first: converting a double beyond long's range is undefined. */
+    if (fabs(v) < 1e15 && v == (long)v)
         raml_buf_printf(b, "%ld", (long)v);
     else
         raml_buf_printf(b, "%.6g", v);

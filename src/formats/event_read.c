@@ -54,6 +54,18 @@ static double dbl(rd *r, const cJSON *o, const char *k, double dflt)
     return dflt;
 }
 
+/* A number that must lie in [lo, hi]; anything else marks the record malformed. */
+static double ranged(rd *r, const cJSON *o, const char *k, double lo, double hi)
+{
+    double d = dbl(r, o, k, lo < 0 && hi > 0 ? 0 : lo);
+    if (d < lo || d > hi) {
+        if (!r->bad)
+            r->bad = k;
+        return lo < 0 && hi > 0 ? 0 : lo;
+    }
+    return d;
+}
+
 static uint32_t u32(rd *r, const cJSON *o, const char *k)
 {
     double d = dbl(r, o, k, 0);
@@ -264,10 +276,10 @@ raml_status raml_read_event_json(raml_arena *a, const char *json, size_t len, ra
         ev->ncontexts = str_array(&r, get(e, "plover_context"), ev->contexts, RAML_MAX_MODES,
                                   "plover_context");
         fixstr(&r, e, "cameo_code", ev->cameo, sizeof ev->cameo);
-        ev->quad_class = (int)dbl(&r, e, "quad_class", 0);
-        ev->goldstein = dbl(&r, e, "goldstein", 0);
+        ev->quad_class = (int)ranged(&r, e, "quad_class", 0, 4);
+        ev->goldstein = ranged(&r, e, "goldstein", -10, 10);
         ev->plover_score = dbl(&r, e, "plover_score", 0);
-        ev->confidence = dbl(&r, e, "confidence", 0);
+        ev->confidence = ranged(&r, e, "confidence", 0, 1);
         ev->nrules = str_array(&r, get(e, "rule_ids"), ev->rule_ids, RAML_MAX_RULES, "rule_ids");
     } else {
         r.bad = "event";
@@ -294,10 +306,8 @@ raml_status raml_read_event_json(raml_arena *a, const char *json, size_t len, ra
         l->name_ar = str(&r, loc, "name_ar");
         fixstr(&r, loc, "country_iso3", l->country, sizeof l->country);
         l->admin1 = str(&r, loc, "admin1");
-        l->lat = dbl(&r, loc, "lat", 0);
-        l->lon = dbl(&r, loc, "lon", 0);
-        if ((fabs(l->lat) > 90 || fabs(l->lon) > 180) && !r.bad)
-            r.bad = "lat";
+        l->lat = ranged(&r, loc, "lat", -90, 90);
+        l->lon = ranged(&r, loc, "lon", -180, 180);
         l->precision = (raml_geo_precision)enum_field(&r, loc, "geo_precision",
                                                       raml_geo_precision_name_i, 9, 0);
         l->method = str(&r, loc, "method");
