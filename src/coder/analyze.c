@@ -196,7 +196,7 @@ uint32_t cw_clause_end(const cw_sentence *s, uint32_t i)
 
 /* An ASSAULT word that reports what happened to people (قتل، أصيب، مقتل، لقي مصرعه، جرحى)
  * rather than naming the attack (غارة، قصف، هجوم، تفجير، كمين، اشتباكات). */
-static bool toll_trigger(const cw_sentence *s, const cw_trigger *tr)
+bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr)
 {
     if (strcmp(tr->e->plover_type, "ASSAULT") != 0 || tr->e->nmodes > 0 ||
         tr->e->form == RAML_FORM_AGENT)
@@ -228,13 +228,13 @@ static void fold_tolls(cw_sentence *s)
         root_of[t] = -1;
     for (int c = 0; c < s->ntriggers; c++) {
         const cw_trigger *ct = &s->triggers[c];
-        if (!toll_trigger(s, ct))
+        if (!cw_toll_trigger(s, ct))
             continue;
         int best = -1;
         uint32_t bestd = 21;
         for (int a = 0; a < s->ntriggers; a++) {
             const cw_trigger *at = &s->triggers[a];
-            if (a == c || toll_trigger(s, at) || strcmp(at->e->plover_type, "ASSAULT") != 0 ||
+            if (a == c || cw_toll_trigger(s, at) || strcmp(at->e->plover_type, "ASSAULT") != 0 ||
                 at->e->form == RAML_FORM_AGENT)
                 continue;
             if (at->e->pos != RAML_POS_VERB && at->first > s->first &&
@@ -264,9 +264,9 @@ static void fold_tolls(cw_sentence *s)
         if (!nm)
             continue;
         int keep = a;
-        if (s->triggers[a].e->pos != RAML_POS_VERB && !toll_trigger(s, &s->triggers[a]) && verb >= 0)
+        if (s->triggers[a].e->pos != RAML_POS_VERB && !cw_toll_trigger(s, &s->triggers[a]) && verb >= 0)
             keep = verb;
-        else if (toll_trigger(s, &s->triggers[a]) && verb >= 0 && s->triggers[verb].first < s->triggers[a].first)
+        else if (cw_toll_trigger(s, &s->triggers[a]) && verb >= 0 && s->triggers[verb].first < s->triggers[a].first)
             keep = verb; /* the first toll verb reads best as the trigger */
         for (int t = 0; t < s->ntriggers; t++) {
             if (t == keep)
@@ -280,6 +280,40 @@ static void fold_tolls(cw_sentence *s)
             }
         }
         s->triggers[keep].host = -1;
+    }
+}
+
+/* جنوده، قواتها، عناصرهم: a generic agent with a third-person possessive suffix belongs to
+ * the nearest earlier actor that has a country (أعلن الجيش الأميركي مقتل أحد جنوده → USA).
+ * The antecedent must be a named actor, a country or an agent with a country; a bare sector
+ * noun says nothing. */
+static bool third_person_possessive(const char *enclitic)
+{
+    static const char *const forms[] = {"\xd9\x87", "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85",
+                                        "\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x86"};
+    if (!enclitic)
+        return false;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (!strcmp(enclitic, forms[i]))
+            return true;
+    return false;
+}
+
+static void possessor_countries(cw_sentence *s)
+{
+    for (int k = 1; k < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        if (!m->generic || m->country[0] || m->end - m->first > 2 ||
+            !third_person_possessive(cw_tok(s, m->first)->enclitic))
+            continue;
+        for (int j = k - 1; j >= 0; j--) {
+            const cw_mention *a = &s->mentions[j];
+            if (!a->country[0] || a->country[0] == '-')
+                continue;
+            memcpy(m->country, a->country, 4);
+            m->rule = "R-POSSESSOR-COUNTRY";
+            break;
+        }
     }
 }
 
@@ -384,6 +418,7 @@ void cw_analyze(cw_sentence *s)
             s->conflict = true;
         s->mentions[s->nmentions++] = cur;
     }
+    possessor_countries(s);
     /* A verbal noun of the same type in the same clause as a verb restates its event
      * (شن هجوما، قتل ... في هجوم): one event, the verb's. */
     for (int t = 0; t < s->ntriggers; t++) {

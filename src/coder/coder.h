@@ -27,4 +27,10 @@ raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const ram
                            int doc_year, raml_event **events, size_t *nevents,
                            const raml_trace *trace, raml_error *err);
 
+/* Runs after geo/ has placed the events: a generic agent that no word of the sentence gives
+ * a country (ثلاثة مدنيين، دورية للشرطة) takes the country of the place where the event
+ * happened — CAMEO codes domestic agents by where they act. Foreign agents carry their own
+ * default (قوات أجنبية → INT) and unidentified gunmen keep none. Adds R-PLACE-COUNTRY. */
+void raml_code_place_countries(raml_event *events, size_t nevents, const raml_trace *trace);
+
 #endif

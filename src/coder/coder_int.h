@@ -97,6 +97,9 @@ static inline uint32_t cw_cls(const cw_sentence *s, uint32_t i)
 void cw_analyze(cw_sentence *s);
 bool cw_is_boundary(const cw_sentence *s, uint32_t i);
 bool cw_is_number(const cw_sentence *s, uint32_t i);
+/* An ASSAULT word that reports what happened to people (قتل، أصيب، مقتل) rather than naming
+ * the attack (غارة، هجوم). */
+bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr);
 uint32_t cw_clause_start(const cw_sentence *s, uint32_t i);
 uint32_t cw_clause_end(const cw_sentence *s, uint32_t i);
 /* roles.c */

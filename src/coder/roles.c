@@ -219,6 +219,15 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
     return false;
 }
 
+/* A mention introduced by a count: ثلاثة عراقيين، 8 أشخاص، أربعة من الحراس. */
+static bool counted_mention(const cw_sentence *s, const cw_mention *m)
+{
+    uint32_t j = m->first;
+    if (j > s->first && (cw_cls(s, j - 1) & RAML_W_MIN))
+        j--;
+    return j > s->first && cw_is_number(s, j - 1);
+}
+
 static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
 {
     const raml_lex_entry *e = tr->e;
@@ -267,6 +276,17 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         int left = last_mention_in(s, cs, tr->first);
         if (left >= 0) {
             set_role(s, r, false, left, "R-PASSIVE-SVO-LONE");
+            r->passive = true;
+            return;
+        }
+    }
+    if (r->nactor == 0 && cw_toll_trigger(s, tr) && e->form == RAML_FORM_PERFECT && target < 0 &&
+        mention_in(s, tr->end, ce, false, false) < 0 && !has_object(s, tr->end, ce)) {
+        /* ثلاثة عراقيين قتلوا، أربعة من الحراس أصيبوا: counted people before a toll verb
+         * with nothing after it are its victims, whatever the suffix says about voice */
+        int left = last_mention_in(s, cs, tr->first);
+        if (left >= 0 && counted_mention(s, &s->mentions[left])) {
+            set_role(s, r, false, left, "R-PASSIVE-COUNTED");
             r->passive = true;
             return;
         }
@@ -320,6 +340,20 @@ static bool prep_governed(const cw_sentence *s, uint32_t i)
            (i > s->first && (cw_cls(s, i - 1) & RAML_W_PREP));
 }
 
+/* أعلن الجيش مقتل...: the subject of a report verb announces the event noun that follows;
+ * it is the source of the news, not the agent of the event. */
+static bool reporter(const cw_sentence *s, const cw_mention *m)
+{
+    if (m->first == s->first)
+        return false;
+    if (cw_cls(s, m->first - 1) & RAML_W_SAY)
+        return true;
+    for (int k = 0; k < s->ncues; k++)
+        if (s->cues[k].end == m->first && s->cues[k].kind == RAML_CUE_REPORT)
+            return true;
+    return false;
+}
+
 static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
 {
     const raml_lex_entry *e = tr->e;
@@ -351,7 +385,9 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
             r->actor_sector_override = transitive_harm(e) || !strcmp(e->plover_type, "MOBILIZE") ? "MIL" : "GOV";
         } else if (g->li && r->nactor == 0 && e->voice != RAML_VOICE_PASSIVE) {
             set_role(s, r, true, gen, "R-NOUN-LI"); /* هجوم لتنظيم الدولة */
-        } else if (!g->li && g->armed && e->voice != RAML_VOICE_PASSIVE && r->nactor == 0) {
+        } else if (!g->li && g->armed && e->voice != RAML_VOICE_PASSIVE && r->nactor == 0 &&
+                   !cw_toll_trigger(s, tr)) {
+            /* the genitive of a toll noun is who died (مقتل جنوده), even when armed */
             set_role(s, r, true, gen, "R-NOUN-GEN-ACTOR"); /* هجوم الجيش */
         } else if (!g->li) {
             set_role(s, r, false, gen, "R-NOUN-GEN"); /* مقتل جنديين */
@@ -402,7 +438,8 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     }
     if (r->nactor == 0 && !prep_governed(s, tr->first)) {
         int left = last_mention_in(s, cs, tr->first);
-        if (left >= 0 && s->mentions[left].end + 3 >= tr->first && !has_role(r, left))
+        if (left >= 0 && s->mentions[left].end + 3 >= tr->first && !has_role(r, left) &&
+            !reporter(s, &s->mentions[left]))
             set_role(s, r, true, left, "R-NOUN-SUBJ");
     }
 }
