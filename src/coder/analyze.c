@@ -301,6 +301,17 @@ static bool third_person_possessive(const char *enclitic)
 
 static void possessor_countries(cw_sentence *s)
 {
+    /* جنديان من القوات الأجنبية، عنصران من الشرطة العراقية: members of a group with a
+     * country share it */
+    for (int k = 0; k + 1 < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        const cw_mention *of = &s->mentions[k + 1];
+        if (m->generic && !m->country[0] && of->country[0] && of->first == m->end + 1 &&
+            (s->cls[m->end - s->first] & RAML_W_MIN)) {
+            memcpy(m->country, of->country, 4);
+            m->rule = "R-PARTITIVE-COUNTRY";
+        }
+    }
     for (int k = 1; k < s->nmentions; k++) {
         cw_mention *m = &s->mentions[k];
         if (!m->generic || m->country[0] || m->end - m->first > 2 ||

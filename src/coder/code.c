@@ -361,7 +361,8 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         const cw_mention *m = &s->mentions[mi];
         for (int k = 0; k < m->nids && ev->nrules < RAML_MAX_RULES; k++)
             ev->rule_ids[ev->nrules++] = m->ids[k];
-        if (m->rule && !strcmp(m->rule, "R-POSSESSOR-COUNTRY") && ev->nrules < RAML_MAX_RULES)
+        if (m->rule && (!strcmp(m->rule, "R-POSSESSOR-COUNTRY") || !strcmp(m->rule, "R-PARTITIVE-COUNTRY")) &&
+            ev->nrules < RAML_MAX_RULES)
             ev->rule_ids[ev->nrules++] = m->rule;
     }
     context_country(s, ev);

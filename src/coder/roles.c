@@ -354,6 +354,14 @@ static bool reporter(const cw_sentence *s, const cw_mention *m)
     return false;
 }
 
+/* القوات in جنديان من القوات: the group the previous mention belongs to, not a subject. */
+static bool partitive_member(const cw_sentence *s, int k)
+{
+    const cw_mention *m = &s->mentions[k];
+    return k > 0 && m->first > s->first && s->mentions[k - 1].end + 1 == m->first &&
+           (cw_cls(s, m->first - 1) & RAML_W_MIN);
+}
+
 static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
 {
     const raml_lex_entry *e = tr->e;
@@ -439,7 +447,7 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     if (r->nactor == 0 && !prep_governed(s, tr->first)) {
         int left = last_mention_in(s, cs, tr->first);
         if (left >= 0 && s->mentions[left].end + 3 >= tr->first && !has_role(r, left) &&
-            !reporter(s, &s->mentions[left]))
+            !reporter(s, &s->mentions[left]) && !partitive_member(s, left))
             set_role(s, r, true, left, "R-NOUN-SUBJ");
     }
 }

@@ -218,10 +218,11 @@ static bool add_guard(void *ctx, const char *w, size_t n)
     return raml_wordset_add(ctx, w, n);
 }
 
-bool raml_gazetteer_add_guard_words(const raml_gazetteer *g, raml_wordset *guard)
+bool raml_gazetteer_add_guard_words(raml_gazetteer *g, raml_wordset *guard)
 {
     if (!g || !guard)
         return true;
+    g->guard = guard;
     return geo_phrase_each_word(&g->names, add_guard, guard) &&
            geo_phrase_each_word(&g->cue_ix, add_guard, guard);
 }

@@ -20,8 +20,9 @@ typedef struct raml_gazetteer raml_gazetteer;
 raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml_error *err);
 void raml_gazetteer_free(raml_gazetteer *g);
 size_t raml_gazetteer_size(const raml_gazetteer *g);
-/* Adds every folded place-name word to the guard lexicon (so بنغازي is never cut). */
-bool raml_gazetteer_add_guard_words(const raml_gazetteer *g, raml_wordset *guard);
+/* Adds every folded place-name word to the guard lexicon (so بنغازي is never cut), and keeps
+ * the lexicon for telling names that are also common words (see toponym.c). */
+bool raml_gazetteer_add_guard_words(raml_gazetteer *g, raml_wordset *guard);
 
 /* Finds the document's place mentions and fills events[i].location (method says how the
  * place was chosen: clause, sentence, document_focus). Events without a place keep

@@ -68,6 +68,8 @@ struct raml_gazetteer {
     /* The countries the gazetteer covers in depth: those with admin1 rows (the generator adds
      * admin1 only for the region raml codes). Bit per AAA..ZZZ code. */
     unsigned char region[(26 * 26 * 26 + 7) / 8];
+    /* The lexicon's guard word list (owned by the lexicon), or NULL when loaded alone. */
+    const raml_wordset *guard;
 };
 
 static inline unsigned geo_iso3_bit(const char *iso3)

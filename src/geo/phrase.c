@@ -245,7 +245,7 @@ static int first_forms(const raml_token *t, form *out)
     out[k++] = (form){t->stem, sn, (t->proclitics & RAML_PRO_AL) != 0};
     if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn)))
         out[k++] = (form){t->norm, nn, false};
-    else {
+    else if (!t->stem_known) { /* وكيل is a word ("deputy"), not و + Kiel */
         const char *s = t->norm;
         size_t n = nn;
         bool any = false;

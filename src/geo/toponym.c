@@ -63,17 +63,38 @@ static bool all_candidates_coarse(const raml_gazetteer *g, const geo_pmatch *m)
     return true;
 }
 
+/* Is a one-word name also an ordinary Arabic noun? Nouns take the accusative alif (طرازا،
+ * كيلا، ليلا) and the guard word list, generated from hunspell with all inflections, has that
+ * form; the foreign city names hunspell knows are proper nouns without it (جنيف، نيويورك).
+ * Names already ending in alif or ta marbuta cannot be told apart this way. */
+static bool common_word(const raml_gazetteer *g, const geo_pmatch *m, const raml_token *t)
+{
+    if (!g->guard || m->ntok != 1 || !t->stem)
+        return false;
+    size_t n = strlen(t->stem);
+    if (n < 4 || n + 3 > 64)
+        return false;
+    const unsigned char *end = (const unsigned char *)t->stem + n - 2;
+    if ((end[0] == 0xD8 && (end[1] == 0xA7 || end[1] == 0xA9)) || (end[0] == 0xD9 && end[1] == 0x87))
+        return false; /* ا، ة، ه */
+    char acc[64];
+    memcpy(acc, t->stem, n);
+    memcpy(acc + n, "\xd8\xa7", 2);
+    return raml_wordset_has(g->guard, acc, n + 2);
+}
+
 /* Names of minor places outside the region raml codes (a town in the Netherlands, a village in
  * France) collide with Arabic words far more often than they are meant (كان → Cannes, أمن →
  * Emmen): they need a feature cue. Countries, capitals and cities are named in the news
  * (محادثات جنيف); the few cities that are also words are in stoplist.c (ليل، سوري). */
-static geo_stop foreign_tier(const raml_gazetteer *g, const geo_pmatch *m)
+static geo_stop foreign_tier(const raml_gazetteer *g, const geo_pmatch *m, const raml_token *t)
 {
     uint32_t cur = m->head, v;
+    bool word = common_word(g, m, t);
     while (geo_phrase_next(&g->names, m, &cur, &v)) {
         const geo_place *p = &g->places[v];
         if (geo_in_region(g, p->iso3) || p->feature == GEO_F_COUNTRY ||
-            p->feature == GEO_F_CAPITAL || p->feature == GEO_F_CITY)
+            p->feature == GEO_F_CAPITAL || (p->feature == GEO_F_CITY && !word))
             return GEO_STOP_NONE;
     }
     return GEO_STOP_NEED_CUE;
@@ -155,7 +176,7 @@ static bool accept(const ctx *c, size_t i, const geo_mention *mn, bool prep)
     if (country_adjective(c->g, mn))
         return false;
     geo_stop tier = stop_tier(c->g, c->toks, c->end, i, mn->count);
-    geo_stop ft = foreign_tier(c->g, &mn->m);
+    geo_stop ft = foreign_tier(c->g, &mn->m, &c->toks[i]);
     if (ft > tier)
         tier = ft;
     /* A word that is only sometimes a name needs a cue that fits it: مدينة معسكر is Mascara,
