@@ -419,7 +419,10 @@ void cw_analyze(cw_sentence *s)
             strcpy(cur.sector, "UAF");
             strcpy(cur.sectors[0], "UAF");
             cur.nsectors = 1;
-            cur.country[0] = '\0';
+            /* مسلحون صوماليون مجهولون keep the demonym's country; a sector's default does not
+             * survive "unidentified" */
+            if (!cur.rule || strcmp(cur.rule, "R-SECTOR-DEMONYM") != 0)
+                cur.country[0] = '\0';
             cur.end++;
             cur.rule = "R-UNKNOWN-ARMED";
         }

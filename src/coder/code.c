@@ -187,6 +187,21 @@ static bool counted(const cw_sentence *s, const cw_trigger *tr)
     return false;
 }
 
+/* قتل أمس 4 جنود: the victims are counted even when adverbs keep the number away from the
+ * verb. */
+static bool counted_victims(const cw_sentence *s, const cw_roles *r)
+{
+    for (int i = 0; i < r->nrecip; i++) {
+        const cw_mention *m = &s->mentions[r->recip[i]];
+        uint32_t j = m->first;
+        if (j > s->first && (cw_cls(s, j - 1) & RAML_W_MIN))
+            j--;
+        if (j > s->first && cw_is_number(s, j - 1) && cw_tok(s, j - 1)->value < 1900)
+            return true;
+    }
+    return false;
+}
+
 /* A protest noun is a report when something makes it happen: a light or occurrence verb
  * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
@@ -277,7 +292,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     bool ok = true;
     if (!strcmp(ev->plover_type, "ASSAULT"))
         ok = (s->conflict || s->toll) && (part || verb) &&
-             (s->toll || counted(s, tr) || reported_strike(tr, r));
+             (s->toll || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r));
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))
@@ -289,6 +304,13 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         ok = false;
     if (cw_chant(tr->e))
         ok = false; /* chanting with no protest word in the sentence: a detail, not a report */
+    if (tr->e->form == RAML_FORM_NOUN && s->mention_at[tr->first - s->first] >= 0 &&
+        tr->end - tr->first == 1 && !strcmp(ev->plover_type, "ASSAULT")) {
+        /* انتحاري، قناص، رهائن: a word that names a person as well as hinting at an attack
+         * is a topic on its own; the attack is reported by a verb or event noun, which this
+         * word then only restates */
+        ok = false;
+    }
     if (tr->e->form == RAML_FORM_AGENT) {
         /* protesters alone are a topic; protesters staging something are a protest: a light
          * verb right before or after the agent noun (خرج المتظاهرون، نزل المتظاهرون) */

@@ -102,6 +102,33 @@ static void set_background(cw_sentence *s, raml_modality *m, cw_roles *r, uint32
     cw_add_rule(r, rule);
 }
 
+static bool stem_in(const raml_token *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; t->stem && i < n; i++)
+        if (!strcmp(t->stem, words[i]))
+            return true;
+    return false;
+}
+
+/* A true preposition (W_PREP also covers locative nouns such as مدينة) that is not the
+ * complement of a verb of success: نجح في قتل، تمكن من اغتيال report the act. */
+static bool governing_preposition(const cw_sentence *s, uint32_t i)
+{
+    static const char *const preps[] = {"\xd9\x81\xd9\x8a", "\xd8\xa7\xd9\x84\xd9\x8a",
+                                        "\xd8\xb9\xd9\x86", "\xd8\xb9\xd9\x84\xd9\x8a",
+                                        "\xd9\x85\xd9\x86"}; /* في الى عن على من */
+    static const char *const success[] = {"\xd9\x86\xd8\xac\xd8\xad",             /* نجح */
+                                          "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86", /* تمكن */
+                                          "\xd9\x86\xd8\xac\xd8\xad\xd8\xaa", /* نجحت */
+                                          "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa"}; /* تمكنت */
+    if (!stem_in(cw_tok(s, i), preps, 5))
+        return false;
+    for (uint32_t j = i; j > s->first && j + 4 > i; j--) /* نجح الجيش في: the subject may intervene */
+        if (stem_in(cw_tok(s, j - 1), success, 4))
+            return false;
+    return true;
+}
+
 /* News sentences mention earlier events to situate the reported one; such mentions are
  * realis historical (background), not reports:
  * - an event noun governed by a time/cause head: بعد الهجوم، منذ التفجيرات، رغم مقتل،
@@ -131,7 +158,31 @@ static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, c
                     return;
                 }
             }
+            /* الميليشيات التي خطفت، الذين قتلوا، القاتل الذي اغتال: a relative clause on a
+             * person or group says who they are; the news is in the main clause */
+            if (k == tr->first) {
+                set_background(s, m, r, k - 1, k, "R-BACKGROUND-REL-ACTOR");
+                return;
+            }
             break;
+        }
+    }
+    /* في ضرب، الى قتل، بهدف ضرب: a verb spelling right after a preposition is the verbal
+     * noun (no verb follows a preposition), named as a goal, a topic or a failure — not a
+     * report. A claim (مسؤوليتها عن خطف) keeps its event. */
+    if (tr->e->pos == RAML_POS_VERB && tr->e->form == RAML_FORM_PERFECT && tr->first > s->first &&
+        !(cw_tok(s, tr->first)->proclitics & (RAML_PRO_WA | RAML_PRO_FA)) &&
+        governing_preposition(s, tr->first - 1)) {
+        bool claimed = false;
+        for (int k = 0; k < s->ncues; k++)
+            claimed |= s->cues[k].kind == RAML_CUE_CLAIM;
+        for (uint32_t j = s->first; j < tr->first && !claimed; j++)
+            claimed = (cw_cls(s, j) & RAML_W_CLAIM) != 0;
+        if (!claimed) {
+            m->realis = RAML_REALIS_GENERIC;
+            m->cue = cw_span(s, tr->first - 1, tr->first);
+            cw_add_rule(r, "R-MASDAR-AFTER-PREP");
+            return;
         }
     }
     if (s->doc_year) {
@@ -145,6 +196,14 @@ static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, c
             }
         }
     }
+}
+
+/* Is token i written إن with its hamza below (not أن or a bare ان)? */
+static bool written_in(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    const unsigned char *p = (const unsigned char *)s->text->text + t->bstart;
+    return t->bend - t->bstart == 4 && p[0] == 0xD8 && p[1] == 0xA5 && p[2] == 0xD9 && p[3] == 0x86;
 }
 
 void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
@@ -226,8 +285,11 @@ void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *
             bool qad = (cw_cls(s, c->first) & RAML_W_QAD) != 0;
             if (qad && !(tr->e->form == RAML_FORM_IMPERFECT && dist == 0))
                 break; /* قد + perfect asserts */
-            /* unvocalised إن is the complementiser after قال far more often than "if" */
-            if ((cw_cls(s, c->first) & RAML_W_COMP) && c->first != s->first)
+            /* unvocalised إن is the complementiser after قال far more often than "if"; but
+             * the complementiser never takes a verb, so إن right before a perfect verb is
+             * the conditional (إن قتلوا عشرات الأطفال فإن...) */
+            if ((cw_cls(s, c->first) & RAML_W_COMP) && c->first != s->first &&
+                !(dist == 0 && before && tr->e->form == RAML_FORM_PERFECT && written_in(s, c->first)))
                 break;
             if (before && dist <= reach) {
                 m->realis = RAML_REALIS_HYPOTHETICAL;
