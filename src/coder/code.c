@@ -326,6 +326,13 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
              * event; only a light verb makes the protest itself happen */
             if (cw_cls(s, j) & RAML_W_LIGHT)
                 ok = true;
+            /* أحرق المتظاهرون، أغلق المتظاهرون الطريق: protesters doing a material act (a
+             * fire, a blockade, stones) are a protest in progress */
+            int v = s->trigger_at[j - s->first];
+            if (v >= 0 && s->triggers[v].e->pos == RAML_POS_VERB && j + 1 == lo &&
+                (!strcmp(s->triggers[v].e->plover_type, "ASSAULT") ||
+                 !strcmp(s->triggers[v].e->plover_type, "COERCE")))
+                ok = true;
         }
     }
     if (!ok) {
