@@ -83,8 +83,6 @@ raml_status raml_doc_code_traced(raml_doc *doc, const raml_lexicon *lex, const r
         st = raml_geo_locate(raml_lexicon_gazetteer(lex), a, &doc->text, doc->events, doc->nevents,
                              trace, err);
         if (st == RAML_OK)
-            raml_code_place_countries(doc->events, doc->nevents, trace);
-        if (st == RAML_OK)
             st = raml_time_date_events(raml_lexicon_timelex(lex), a, &doc->text, doc->doc_date,
                                        doc->events, doc->nevents, trace, err);
         if (st == RAML_OK)
@@ -93,6 +91,8 @@ raml_status raml_doc_code_traced(raml_doc *doc, const raml_lexicon *lex, const r
                                        doc->nevents, trace, err);
         if (st != RAML_OK)
             return st;
+        /* last: it reads the place and the casualty counts */
+        raml_code_place_countries(doc->events, doc->nevents, trace);
     }
     if (a->failed)
         return raml_error_set(err, RAML_ERR_INTERNAL, meta->id, 0, -1, "out of memory");

@@ -259,6 +259,11 @@ static void full_data_places(void)
     const raml_actor *r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->cameo, "SYRCVL"));
     CHECK(has_rule(ev, "R-PLACE-COUNTRY"));
+    /* victims nobody names take the country of the place */
+    code("أوقع هجوم بسيارة مفخخة في مدينة الموصل سبعة قتلى.");
+    ev = first_of("ASSAULT");
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
     code("قتل جنديان من القوات الأجنبية في انفجار عبوة ناسفة قرب مدينة قندهار.");
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);

@@ -375,6 +375,10 @@ void cw_analyze(cw_sentence *s)
                      !out_of_period(s, e))
                 actor = e;
         }
+        /* صلاة المغرب is the sunset prayer, not Morocco */
+        if (actor && actor->kind == RAML_ENT_COUNTRY && m->first > s->first && cw_tok(s, m->first - 1)->stem &&
+            !strcmp(cw_tok(s, m->first - 1)->stem, "\xd8\xb5\xd9\x84\xd8\xa7\xd9\x87"))
+            actor = NULL;
         /* a verb form never takes the article or ب: الضرب is a noun, not ضرب */
         if (trig && (trig->form == RAML_FORM_PERFECT || trig->form == RAML_FORM_IMPERFECT) &&
             (cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)))
@@ -485,6 +489,16 @@ void cw_analyze(cw_sentence *s)
                 break;
             }
         }
+    }
+    /* هجوم بسيارة مفخخة، قصف بالصواريخ: an instrument phrase right after an attack noun
+     * names the attack's means, not a second attack */
+    for (int t = 1; t < s->ntriggers; t++) {
+        cw_trigger *it = &s->triggers[t];
+        const cw_trigger *prev = &s->triggers[t - 1];
+        if (it->host < 0 && prev->end == it->first && it->e->pos != RAML_POS_VERB &&
+            (cw_tok(s, it->first)->proclitics & RAML_PRO_BI) &&
+            !strcmp(it->e->plover_type, prev->e->plover_type))
+            it->host = prev->host >= 0 ? prev->host : t - 1;
     }
     /* one level: every restating trigger points at the event that is coded */
     for (int t = 0; t < s->ntriggers; t++)

@@ -202,6 +202,15 @@ static bool counted_victims(const cw_sentence *s, const cw_roles *r)
     return false;
 }
 
+/* سبعة قتلى، 20 جريحا anywhere in the sentence: people were hurt. */
+static bool counted_casualties(const cw_sentence *s)
+{
+    for (uint32_t j = s->first; j + 1 < s->end; j++)
+        if ((cw_cls(s, j + 1) & RAML_W_CASUALTY) && cw_is_number(s, j) && cw_tok(s, j)->value < 1900)
+            return true;
+    return false;
+}
+
 /* A protest noun is a report when something makes it happen: a light or occurrence verb
  * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
@@ -291,8 +300,11 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     bool part = r->nactor || r->nrecip;
     bool ok = true;
     if (!strcmp(ev->plover_type, "ASSAULT"))
-        ok = (s->conflict || s->toll) && (part || verb) &&
-             (s->toll || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r));
+    {
+        bool hurt = counted_casualties(s); /* أوقع هجوم ... سبعة قتلى: victims without a noun */
+        ok = (s->conflict || s->toll || hurt) && (part || verb || hurt) &&
+             (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r));
+    }
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))

@@ -13,6 +13,37 @@ static bool placed_here(const raml_location *l)
     return !strcmp(l->method, "clause") || !strcmp(l->method, "sentence");
 }
 
+/* An attack that killed or wounded people nobody names (أوقع هجوم بسيارة مفخخة في الفلوجة
+ * سبعة قتلى) still has victims: they are coded by the country where it happened, with no
+ * sector, and the casualty words as their evidence. */
+static void place_recipient(raml_event *ev, const raml_trace *trace)
+{
+    if (strcmp(ev->plover_type, "ASSAULT") != 0 || ev->nactors >= RAML_MAX_ACTORS ||
+        ev->modality.realis != RAML_REALIS_ACTUAL)
+        return;
+    for (int k = 0; k < ev->nactors; k++)
+        if (ev->actors[k].role == RAML_ROLE_RECIPIENT)
+            return;
+    const raml_count *c = ev->killed.count >= 0 ? &ev->killed : ev->injured.count >= 0 ? &ev->injured : NULL;
+    if (!c || !c->span.text)
+        return;
+    raml_actor *a = &ev->actors[ev->nactors++];
+    memset(a, 0, sizeof *a);
+    a->role = RAML_ROLE_RECIPIENT;
+    a->span = c->span;
+    memcpy(a->country, ev->location.country, 4);
+    memcpy(a->cameo, a->country, 4);
+    a->is_generic = true;
+    if (ev->nrules < RAML_MAX_RULES)
+        ev->rule_ids[ev->nrules++] = "R-PLACE-VICTIMS";
+    if (trace && trace->emit) {
+        char line[160];
+        snprintf(line, sizeof line, "  unnamed victims '%s' take the place's country %s", a->span.text,
+                 a->country);
+        trace->emit(trace->ctx, line);
+    }
+}
+
 void raml_code_place_countries(raml_event *events, size_t nevents, const raml_trace *trace)
 {
     for (size_t i = 0; i < nevents; i++) {
@@ -36,5 +67,6 @@ void raml_code_place_countries(raml_event *events, size_t nevents, const raml_tr
         }
         if (changed && ev->nrules < RAML_MAX_RULES)
             ev->rule_ids[ev->nrules++] = "R-PLACE-COUNTRY";
+        place_recipient(ev, trace);
     }
 }
