@@ -245,6 +245,8 @@ static void full_data_places(void)
     /* إن right before a perfect verb is "if", not the complementiser */
     expect_modality("وحذر من أنهم إن قتلوا الأسرى فسيدفعون الثمن.", "ASSAULT", RAML_POLARITY_POSITIVE,
                     RAML_REALIS_HYPOTHETICAL);
+    /* what a protest is against, after a word of purpose */
+    expect("خرج المتظاهرون في تونس للتنديد بقرار تركيا.", "PROTEST", NULL, "TURGOV", "R-PROTEST-OBJECT");
     /* a word naming a person that hints at an attack is a topic on its own */
     code("وقالت مصادر إن الشرطة تبحث عن انتحاري.");
     CHECK_INT(count_type("ASSAULT", true), 0);

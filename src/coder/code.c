@@ -134,17 +134,62 @@ static void context_country(const cw_sentence *s, raml_event *ev)
  * takes place (CAMEO codes demonstrations against the government by default): with one
  * dominant country in the sentence (تظاهر الآلاف في أنقرة التركية، المتظاهرين الباكستانيين)
  * that country's government is the recipient. */
-static void protest_target(const cw_sentence *s, raml_event *ev)
+/* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
+ * is against is the first actor with a country after a word of protest purpose. */
+static int protest_object(const cw_sentence *s)
+{
+    static const char *const purpose[] = {
+        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf",                         /* تنديد */
+        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac",                 /* احتجاج */
+        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7",       /* احتجاجا */
+        "\xd8\xb1\xd9\x81\xd8\xb6",                                             /* رفض */
+        "\xd8\xb1\xd9\x81\xd8\xb6\xd8\xa7",                                   /* رفضا */
+        "\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x86\xd9\x83\xd8\xa7\xd8\xb1",       /* استنكار */
+        "\xd8\xb4\xd8\xac\xd8\xa8",                                             /* شجب */
+        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x87",                 /* مناهضه */
+        "\xd8\xb6\xd8\xaf",                                                       /* ضد */
+        "\xd9\x8a\xd8\xb3\xd9\x82\xd8\xb7",                                   /* يسقط */
+    };
+    for (uint32_t i = s->first; i < s->end; i++) {
+        const char *st = cw_tok(s, i)->stem;
+        bool cue = false;
+        for (size_t k = 0; st && k < sizeof purpose / sizeof *purpose && !cue; k++)
+            cue = !strcmp(st, purpose[k]);
+        if (!cue)
+            continue;
+        for (uint32_t j = i + 1; j < s->end && j < i + 8; j++) {
+            if (cw_tok(s, j)->kind == RAML_TOK_PUNCT)
+                break;
+            int k = s->mention_at[j - s->first];
+            if (k >= 0 && s->mentions[k].country[0] && s->mentions[k].country[0] != '-')
+                return k;
+        }
+    }
+    return -1;
+}
+
+static void protest_target(cw_sentence *s, raml_event *ev)
 {
     if (strcmp(ev->plover_type, "PROTEST") != 0 || ev->nactors >= RAML_MAX_ACTORS)
         return;
     for (int i = 0; i < ev->nactors; i++)
         if (ev->actors[i].role == RAML_ROLE_RECIPIENT)
             return;
-    int dom = dominant_country(s);
+    int dom = protest_object(s);
+    const char *rule = "R-PROTEST-OBJECT";
+    if (dom < 0) {
+        dom = dominant_country(s);
+        rule = "R-PROTEST-IMPLICIT-TARGET";
+    }
     if (dom < 0)
         return;
     const cw_mention *m = &s->mentions[dom];
+    if (!strcmp(rule, "R-PROTEST-OBJECT") && !m->bare_country && !m->demonym_only) {
+        fill_actor(s, &ev->actors[ev->nactors++], dom, RAML_ROLE_RECIPIENT, &(cw_roles){0});
+        if (ev->nrules < RAML_MAX_RULES)
+            ev->rule_ids[ev->nrules++] = rule;
+        return;
+    }
     raml_actor *a = &ev->actors[ev->nactors++];
     memset(a, 0, sizeof *a);
     a->role = RAML_ROLE_RECIPIENT;
@@ -156,7 +201,7 @@ static void protest_target(const cw_sentence *s, raml_event *ev)
     a->is_generic = true;
     snprintf(a->cameo, sizeof a->cameo, "%sGOV", m->country);
     if (ev->nrules < RAML_MAX_RULES)
-        ev->rule_ids[ev->nrules++] = "R-PROTEST-IMPLICIT-TARGET";
+        ev->rule_ids[ev->nrules++] = rule;
 }
 
 static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
