@@ -1,6 +1,7 @@
 /* The intern table and the token-id trie (arabic-resources.md §4: 23 M tok/s measured for
  * this design). Linear probing at ≤ 50 % load keeps probes short on the hot path. */
 #include "lexicon/intern.h"
+#include "util/bigmem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ static bool grow_slots(raml_intern *t)
     uint32_t *ns = calloc(ncap, sizeof *ns);
     if (!ns)
         return false;
+    raml_prefault(ns, ncap * sizeof *ns); /* filled at random: all its pages get touched */
     for (uint32_t id = 1; id <= t->n; id++) {
         size_t i = t->hashes[id] & (ncap - 1);
         while (ns[i])
@@ -137,6 +139,8 @@ static bool trie_grow(raml_trie *t)
         free(nv);
         return false;
     }
+    raml_prefault(nk, ncap * sizeof *nk); /* filled at random: all their pages get touched */
+    raml_prefault(nv, ncap * sizeof *nv);
     for (size_t i = 0; i < t->cap; i++) {
         if (!t->keys[i])
             continue;

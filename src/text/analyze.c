@@ -1,4 +1,4 @@
-/* The text layer's entry point: read (repair + NFC), tokenise, segment, split. */
+/* The text layer's entry point: read (repair + NFC), tokenise and segment, split. */
 #include "text/internal.h"
 
 #include <string.h>
@@ -18,12 +18,10 @@ raml_status raml_text_analyze(raml_arena *a, const char *bytes, size_t len,
     out->len = rd.len;
     out->issues = rd.issues;
     out->nissues = rd.nissues;
-    if (raml_tokenize(a, rd.text, rd.len, &out->tokens, &out->ntokens) != RAML_OK)
-        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    /* Tokens are segmented as they are made (text_tokenize): one pass, not two. */
     const raml_wordset *guard = opts ? opts->guard : NULL;
-    for (size_t i = 0; i < out->ntokens; i++)
-        if (out->tokens[i].kind == RAML_TOK_ARABIC)
-            text_segment(a, &out->tokens[i], guard);
+    if (text_tokenize(a, rd.text, rd.len, true, guard, &out->tokens, &out->ntokens) != RAML_OK)
+        return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
     if (text_split(a, rd.text, out->tokens, out->ntokens,
                              opts ? opts->max_sentence_tokens : 0, &out->sentences,
                              &out->nsentences) != RAML_OK || a->failed)

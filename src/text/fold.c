@@ -29,10 +29,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define DROP 0xFFFF
+#define DROP FOLD_DROP
 
 /* Arabic block U+0600–06FF: 0 = unchanged, DROP, or the replacement code point. */
-static const uint16_t arabic_map[256] = {
+const uint16_t text_arabic_map[256] = {
     [0x0C] = ',', [0x1B] = ';', [0x1C] = DROP, [0x1F] = '?',
     [0x10] = DROP, [0x11] = DROP, [0x12] = DROP, [0x13] = DROP, [0x14] = DROP,
     [0x15] = DROP, [0x16] = DROP, [0x17] = DROP, [0x18] = DROP, [0x19] = DROP, [0x1A] = DROP,
@@ -85,7 +85,7 @@ size_t text_fold_cp(uint32_t cp, char *out)
         return 1;
     }
     if (cp >= 0x600 && cp <= 0x6FF) {
-        uint16_t m = arabic_map[cp - 0x600];
+        uint16_t m = text_arabic_map[cp - 0x600];
         if (m == DROP)
             return 0;
         return utf8_encode(m ? m : cp, out);
@@ -121,12 +121,48 @@ size_t text_fold_cp(uint32_t cp, char *out)
     return utf8_encode(cp, out);
 }
 
+/* The unbounded, map-free case: no per-byte checks for room or offsets. */
+size_t text_fold_word(const unsigned char *s, size_t len, char *out)
+{
+    size_t i = 0, o = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if ((c == 0xD8 || c == 0xD9) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            uint32_t cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+            uint16_t m = text_arabic_map[cp - 0x600];
+            if (m == 0) {
+                out[o] = (char)c;
+                out[o + 1] = (char)s[i + 1];
+                o += 2;
+            } else if (m != DROP) {
+                o += utf8_encode(m, out + o);
+            }
+            i += 2;
+            continue;
+        }
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        o += cp == UTF8_BAD ? utf8_encode(0xFFFD, out + o) : text_fold_cp(cp, out + o);
+        i += n;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 size_t raml_fold(const char *in, size_t len, char *out, size_t out_cap, uint32_t *map)
 {
     const unsigned char *s = (const unsigned char *)in;
     size_t i = 0, o = 0;
     if (out_cap == 0)
         return 0;
+    /* A fold never grows past 3x (see text.h): with that much room nothing is cut short. */
+    if (!map && (out_cap - 1) / 3 >= len)
+        return text_fold_word(s, len, out);
     while (i < len) {
         unsigned c = s[i];
         if (c < 0x80) { /* ASCII fast path */
@@ -141,7 +177,7 @@ size_t raml_fold(const char *in, size_t len, char *out, size_t out_cap, uint32_t
         if ((c == 0xD8 || c == 0xD9) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             /* Arabic letters: most common case, a 2-byte sequence mapped by the table */
             uint32_t cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-            uint16_t m = arabic_map[cp - 0x600];
+            uint16_t m = text_arabic_map[cp - 0x600];
             if (m == 0) {
                 if (o + 2 >= out_cap)
                     break;

@@ -19,6 +19,7 @@
  * Everything works on the folded form, in which every Arabic letter is two bytes.
  */
 #include "text/internal.h"
+#include "util/bigmem.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -156,10 +157,15 @@ static void segment_uncached(raml_arena *a, raml_token *t, const raml_wordset *g
         for (const affix *e = enclitics; e->len; e++)
             if (n >= (size_t)e->len + 4 && memcmp(w + n - e->len, e->s, e->len) == 0)
                 encs[nenc++] = e;
+        /* which proclitic strings the word starts with, found once for both passes */
+        bool starts[sizeof prefixes / sizeof prefixes[0]];
+        for (size_t pi = 0; pi < nprefixes; pi++)
+            starts[pi] = n >= prefixes[pi].len &&
+                         memcmp(w, prefixes[pi].s, prefixes[pi].len) == 0;
         for (int pass = 0; pass < 2 && best.score == 0; pass++) {
             for (size_t pi = nprefixes; pi-- > 0 && best.score == 0;) {
                 const affix *p = &prefixes[pi];
-                if (p->len && strncmp(w, p->s, p->len) != 0)
+                if (!starts[pi])
                     continue;
                 if (pass == 0) {
                     if (!p->len || n < (size_t)p->len + 4)
@@ -217,50 +223,70 @@ static void segment_uncached(raml_arena *a, raml_token *t, const raml_wordset *g
 
 /* ----- Per-thread cache of results by folded form -----
  * News text repeats its words (Zipf), and each miss costs several lookups in a 500k-word
- * table that does not fit in cache. A direct-mapped table per thread remembers, for a
- * folded word, how it was cut (lengths, flags, ta-marbuta restoration), so a repeated word
- * costs one hash and one compare; it persists across documents and is keyed on the guard's
- * identity and size, so a different or grown guard starts it afresh. */
+ * table that does not fit in cache. A small table per thread remembers, for a folded word,
+ * how it was cut (lengths, flags, ta-marbuta restoration), so a repeated word costs one
+ * hash and one compare; it persists across documents and is keyed on the guard's identity
+ * and size, so a different or grown guard starts it afresh. A slot is half a cache line,
+ * so the slots of a day's vocabulary stay in the CPU's caches, and the two slots of a line
+ * make a two-way set: direct-mapped, two frequent words (ان and شمال) that shared a slot
+ * evicted each other on every use, one lookup in thirty. Words of 11 letters or more
+ * (21+ bytes), one in a thousand, are not cached. The tokeniser calls text_seg_begin once
+ * per document and text_segment_hashed per token, with the word's length and hash. */
 #define CACHE_SLOTS (1u << 15)
-#define CACHE_KEY 44
+#define CACHE_KEY 21
 
 typedef struct cache_slot {
-    const char *enclitic;
-    uint32_t hash;
-    uint16_t proclitics;
-    uint8_t len; /* 0 = empty */
+    uint32_t tag; /* high half of the word's text_hash */
+    uint8_t len;  /* 0 = empty */
     uint8_t plen, elen;
+    uint8_t proclitics; /* RAML_PRO_* fit in 7 bits */
+    uint8_t enc;        /* 1 + index into enclitics[], 0 = none */
     bool restored, known;
     char key[CACHE_KEY];
 } cache_slot;
 
-typedef struct seg_cache {
+_Static_assert(sizeof(cache_slot) == 32, "two cache slots to a cache line");
+_Static_assert(RAML_PRO_AL < 256, "proclitic flags fit a cache slot");
+
+struct seg_cache {
     uint64_t stamp;
-    cache_slot slots[CACHE_SLOTS];
-} seg_cache;
+    raml_bigmem mem;
+    cache_slot *slots; /* CACHE_SLOTS, page-aligned */
+};
 
 static pthread_key_t cache_key;
 static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
 static bool cache_ok;
 
-static void cache_init(void) { cache_ok = pthread_key_create(&cache_key, free) == 0; }
+static void cache_free(void *p)
+{
+    seg_cache *c = p;
+    if (c)
+        raml_bigmem_free(&c->mem);
+    free(c);
+}
 
-static seg_cache *thread_cache(const raml_wordset *guard)
+static void cache_init(void) { cache_ok = pthread_key_create(&cache_key, cache_free) == 0; }
+
+seg_cache *text_seg_begin(const raml_wordset *guard)
 {
     pthread_once(&cache_once, cache_init);
     if (!cache_ok)
         return NULL;
     seg_cache *c = pthread_getspecific(cache_key);
     if (!c) {
+        /* zeroed, and populated up front rather than a page fault at a time */
         c = calloc(1, sizeof *c);
-        if (!c || pthread_setspecific(cache_key, c) != 0) {
-            free(c);
+        if (!c || !raml_bigmem_alloc(&c->mem, CACHE_SLOTS * sizeof *c->slots) ||
+            pthread_setspecific(cache_key, c) != 0) {
+            cache_free(c);
             return NULL;
         }
+        c->slots = c->mem.p;
     }
     uint64_t stamp = text_wordset_stamp(guard);
     if (c->stamp != stamp) {
-        memset(c->slots, 0, sizeof c->slots);
+        memset(c->slots, 0, CACHE_SLOTS * sizeof *c->slots);
         c->stamp = stamp;
     }
     return c;
@@ -275,28 +301,33 @@ static size_t prefix_bytes(uint16_t f)
     return n;
 }
 
-void text_segment(raml_arena *a, raml_token *t, const raml_wordset *guard)
+void text_segment_hashed(raml_arena *a, seg_cache *c, raml_token *t, size_t n, uint64_t h,
+                         const raml_wordset *guard)
 {
-    if (t->kind != RAML_TOK_ARABIC || !t->norm) {
+    if (!c || t->kind != RAML_TOK_ARABIC || !t->norm || n == 0 || n >= CACHE_KEY) {
         segment_uncached(a, t, guard);
         return;
     }
-    size_t n = strlen(t->norm);
-    seg_cache *c = n < CACHE_KEY && n > 0 ? thread_cache(guard) : NULL;
-    if (!c) {
-        segment_uncached(a, t, guard);
-        return;
+    /* Two ways per set, both in one cache line; way 0 is the more recently used. */
+    cache_slot *set = &c->slots[h & (CACHE_SLOTS - 2)];
+    uint32_t tag = (uint32_t)(h >> 32);
+    cache_slot *s = NULL;
+    if (set[0].len == n && set[0].tag == tag && memcmp(set[0].key, t->norm, n) == 0) {
+        s = &set[0];
+    } else if (set[1].len == n && set[1].tag == tag && memcmp(set[1].key, t->norm, n) == 0) {
+        cache_slot hit = set[1];
+        set[1] = set[0];
+        set[0] = hit;
+        s = &set[0];
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)t->norm[i]) * 16777619u;
-    cache_slot *s = &c->slots[h & (CACHE_SLOTS - 1)];
-    if (s->len == n && s->hash == h && memcmp(s->key, t->norm, n) == 0) {
-        t->enclitic = s->enclitic;
+    if (s) {
+        t->enclitic = s->enc ? enclitics[s->enc - 1].s : NULL;
         t->proclitics = s->proclitics;
         t->stem_known = s->known;
-        if (!s->plen && !s->elen) {
-            t->stem = t->norm;
+        if (!s->elen) {
+            /* Only proclitics cut (or nothing): the stem is the tail of the folded word,
+             * already NUL-terminated there. */
+            t->stem = t->norm + s->plen;
             return;
         }
         size_t sl = n - s->plen - s->elen;
@@ -318,11 +349,32 @@ void text_segment(raml_arena *a, raml_token *t, const raml_wordset *guard)
     size_t sl = strlen(t->stem);
     if (t->stem != t->norm && (plen + elen + sl != n || sl < 2))
         return; /* a shape the cache cannot replay: leave it uncached */
-    *s = (cache_slot){.enclitic = t->enclitic, .hash = h, .proclitics = t->proclitics,
-                      .len = (uint8_t)n, .plen = (uint8_t)plen, .elen = (uint8_t)elen,
-                      .known = t->stem_known};
-    s->restored = t->stem != t->norm && memcmp(t->stem, t->norm + plen, sl) != 0;
+    uint8_t enc = 0;
+    for (size_t e = 0; t->enclitic && enclitics[e].len; e++)
+        if (enclitics[e].s == t->enclitic)
+            enc = (uint8_t)(e + 1);
+    if (t->enclitic && !enc)
+        return;
+    bool restored = t->stem != t->norm && memcmp(t->stem, t->norm + plen, sl) != 0;
+    if (restored && !elen)
+        return; /* replay takes the tail of the word as it is when nothing follows the stem */
+    set[1] = set[0];
+    s = &set[0];
+    *s = (cache_slot){.tag = tag, .proclitics = (uint8_t)t->proclitics, .len = (uint8_t)n,
+                      .plen = (uint8_t)plen, .elen = (uint8_t)elen, .enc = enc,
+                      .restored = restored, .known = t->stem_known};
     memcpy(s->key, t->norm, n);
+}
+
+void text_segment(raml_arena *a, raml_token *t, const raml_wordset *guard)
+{
+    if (t->kind != RAML_TOK_ARABIC || !t->norm) {
+        segment_uncached(a, t, guard);
+        return;
+    }
+    size_t n = strlen(t->norm);
+    seg_cache *c = n < CACHE_KEY && n > 0 ? text_seg_begin(guard) : NULL;
+    text_segment_hashed(a, c, t, n, text_hash(t->norm, n), guard);
 }
 
 void raml_segment_token(raml_arena *a, raml_token *t, const raml_wordset *guard)

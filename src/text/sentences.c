@@ -21,7 +21,7 @@ static bool is_terminal(const raml_token *t)
     const char *s = t->norm;
     if ((s[0] == '.' || s[0] == '!' || s[0] == '?' || s[0] == ';') && !s[1])
         return true;
-    return strcmp(s, "\xE2\x80\xA6") == 0; /* … */
+    return s[0] == '\xE2' && s[1] == '\x80' && s[2] == '\xA6' && !s[3]; /* … */
 }
 
 static bool is_closer(const raml_token *t)
@@ -34,7 +34,11 @@ static bool is_closer(const raml_token *t)
 
 static bool gap_has_newline(const char *text, const raml_token *a, const raml_token *b)
 {
-    return memchr(text + a->bend, '\n', b->bstart - a->bend) != NULL;
+    /* Asked for every token; the gap is nearly always one space, too short for memchr. */
+    for (uint32_t i = a->bend; i < b->bstart; i++)
+        if (text[i] == '\n')
+            return true;
+    return false;
 }
 
 static bool one_letter(const raml_token *t)

@@ -1,7 +1,9 @@
 /*
  * Tokeniser over repaired NFC text. One left-to-right pass; each token gets byte and code
  * point offsets into the text and its folded form. Folded forms are written into large
- * arena chunks (one bump per token, no allocation per token).
+ * arena chunks (one bump per token, no allocation per token). Arabic words, most tokens,
+ * are folded while they are scanned, and within raml_text_analyze segmented as soon as
+ * they are made (text_tokenize): the text is walked once, not three times.
  *
  * Kinds: Arabic letter runs (marks, tatweel and ZWNJ/ZWJ inside), Latin letter runs
  * (digits allowed after the first letter: F16, COVID19), numbers (1,500 3.5 ١٢), dates as one
@@ -25,7 +27,15 @@ typedef struct tk {
     char *chunk; /* folded forms */
     size_t chunk_left;
     bool failed;
+    /* segmenting as tokens are made (text_tokenize with segment = true) */
+    bool segment;
+    const raml_wordset *guard;
+    seg_cache *cache;
 } tk;
+
+/* Room kept in the fold chunk for a word folded while it is scanned; a longer word is
+ * folded again afterwards (fold_token). */
+#define WORD_ROOM 256
 
 /* A decoded code point with its byte position and code point index. */
 typedef struct pos {
@@ -45,11 +55,23 @@ static inline size_t dec(const tk *t, size_t b, uint32_t *cp)
     return n;
 }
 
-static char *fold_token(tk *t, size_t b0, size_t b1)
+/* A new chunk for folded forms: 64 KB, or what the rest of the text can need when that is
+ * less (a dictionary phrase, a query), so short texts do not each take 64 KB of arena. */
+static size_t chunk_size(const tk *t, size_t b, size_t need)
+{
+    size_t sz = 1u << 16;
+    size_t rest = t->len - b;
+    if (rest < sz / 4 && 3 * rest + 1 + WORD_ROOM < sz)
+        sz = 3 * rest + 1 + WORD_ROOM;
+    return need > sz ? need : sz;
+}
+
+/* Folds text[b0, b1) into the current chunk; *n is the folded length. */
+static char *fold_token(tk *t, size_t b0, size_t b1, size_t *n)
 {
     size_t need = 3 * (b1 - b0) + 1;
     if (need > t->chunk_left) {
-        size_t sz = need > (1u << 16) ? need : (1u << 16);
+        size_t sz = chunk_size(t, b0, need);
         t->chunk = raml_arena_alloc(t->a, sz);
         if (!t->chunk) {
             t->failed = true;
@@ -59,9 +81,9 @@ static char *fold_token(tk *t, size_t b0, size_t b1)
         t->chunk_left = sz;
     }
     char *out = t->chunk;
-    size_t n = raml_fold((const char *)t->s + b0, b1 - b0, out, need, NULL);
-    t->chunk += n + 1;
-    t->chunk_left -= n + 1;
+    *n = text_fold_word(t->s + b0, b1 - b0, out);
+    t->chunk += *n + 1;
+    t->chunk_left -= *n + 1;
     return out;
 }
 
@@ -83,7 +105,8 @@ static double parse_number(const char *norm)
     return v;
 }
 
-static void emit(tk *t, raml_tok_kind kind, pos p0, pos p1)
+/* Adds a token whose folded form is already written (norm, n bytes, NUL-terminated). */
+static void add_token(tk *t, raml_tok_kind kind, pos p0, pos p1, char *norm, size_t n)
 {
     if (t->n == t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 256;
@@ -95,15 +118,27 @@ static void emit(tk *t, raml_tok_kind kind, pos p0, pos p1)
         t->toks = nt;
         t->cap = ncap;
     }
-    char *norm = fold_token(t, p0.b, p1.b);
-    if (!norm)
-        return;
     raml_token *k = &t->toks[t->n++];
     *k = (raml_token){.bstart = (uint32_t)p0.b, .bend = (uint32_t)p1.b,
                       .cstart = p0.c, .cend = p1.c, .kind = kind,
                       .norm = norm, .stem = norm, .enclitic = NULL, .value = 0};
     if (kind == RAML_TOK_NUMBER)
         k->value = parse_number(norm);
+    else if (kind == RAML_TOK_ARABIC && t->segment) {
+        /* Segmented here, while the folded word is hot in cache and its length known. */
+        if (t->cache)
+            text_segment_hashed(t->a, t->cache, k, n, text_hash(norm, n), t->guard);
+        else
+            text_segment(t->a, k, t->guard);
+    }
+}
+
+static void emit(tk *t, raml_tok_kind kind, pos p0, pos p1)
+{
+    size_t n;
+    char *norm = fold_token(t, p0.b, p1.b, &n);
+    if (norm)
+        add_token(t, kind, p0, p1, norm, n);
 }
 
 /* Scans a run of digits from p; returns the count and advances p. */
@@ -235,10 +270,105 @@ static bool is_letter(uint32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-raml_status raml_tokenize(raml_arena *a, const char *text, size_t len, raml_token **tokens,
-                          size_t *ntokens)
+/* Appends the fold of one code point of a word (cp, n bytes at b) to out, when it fits. */
+static inline size_t fold_one(const tk *t, size_t b, size_t n, uint32_t cp, char *out)
 {
-    tk t = {.a = a, .s = (const unsigned char *)text, .len = len};
+    if (n == 2 && (t->s[b] == 0xD8 || t->s[b] == 0xD9)) {
+        uint16_t m = text_arabic_map[cp - 0x600];
+        if (m == 0) {
+            out[0] = (char)t->s[b];
+            out[1] = (char)t->s[b + 1];
+            return 2;
+        }
+        return m == FOLD_DROP ? 0 : utf8_encode(m, out);
+    }
+    return text_fold_cp(cp, out);
+}
+
+/* Scans the Arabic word that starts at p with a letter or tatweel (cp, k bytes) and folds
+ * it on the way, in one pass: most bytes are two-byte letters and tashkeel of U+0621–065F,
+ * handled without decoding. Adds the token and returns its end. */
+static pos scan_arabic(tk *t, pos p, size_t k, uint32_t cp)
+{
+    const size_t len = t->len;
+    const pos start = p;
+    if (t->chunk_left < WORD_ROOM) {
+        size_t sz = chunk_size(t, p.b, WORD_ROOM);
+        t->chunk = raml_arena_alloc(t->a, sz);
+        if (!t->chunk) {
+            t->failed = true;
+            t->chunk_left = 0;
+            return (pos){len, p.c};
+        }
+        t->chunk_left = sz;
+    }
+    char *out = t->chunk;
+    size_t o = fold_one(t, p.b, k, cp, out);
+    bool fits = true; /* out holds the whole fold so far */
+    p.b += k;
+    p.c++;
+    for (;;) {
+        if (p.b + 1 < len) {
+            unsigned b0 = t->s[p.b], b1 = t->s[p.b + 1];
+            if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA) ||
+                (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x9F)) {
+                if (fits) {
+                    if (o + 3 > WORD_ROOM) {
+                        fits = false;
+                    } else {
+                        uint16_t m = text_arabic_map[((b0 & 1u) << 6) | (b1 & 0x3Fu)];
+                        if (m == 0) {
+                            out[o] = (char)b0;
+                            out[o + 1] = (char)b1;
+                            o += 2;
+                        } else if (m != FOLD_DROP) {
+                            o += utf8_encode(m, out + o);
+                        }
+                    }
+                }
+                p.b += 2;
+                p.c++;
+                continue;
+            }
+        }
+        size_t n = dec(t, p.b, &cp);
+        if (!n || !(text_is_arabic_letter(cp) || text_is_arabic_mark(cp) || cp == 0x200C ||
+                    cp == 0x200D || is_mark(cp)))
+            break;
+        if (fits) {
+            if (o + FOLD_CP_MAX + 1 > WORD_ROOM)
+                fits = false;
+            else
+                o += fold_one(t, p.b, n, cp, out + o);
+        }
+        p.b += n;
+        p.c++;
+    }
+    /* a trailing ZWNJ/ZWJ (E2 80 8C / 8D) belongs to the space, not the word; it folds
+     * to nothing, so the folded form stays as it is */
+    while (p.b > start.b + 3 && t->s[p.b - 3] == 0xE2 && t->s[p.b - 2] == 0x80 &&
+           (t->s[p.b - 1] == 0x8C || t->s[p.b - 1] == 0x8D)) {
+        p.b -= 3;
+        p.c--;
+    }
+    if (!fits) {
+        emit(t, RAML_TOK_ARABIC, start, p);
+        return p;
+    }
+    out[o] = '\0';
+    t->chunk += o + 1;
+    t->chunk_left -= o + 1;
+    add_token(t, RAML_TOK_ARABIC, start, p, out, o);
+    return p;
+}
+
+raml_status text_tokenize(raml_arena *a, const char *text, size_t len, bool segment,
+                          const raml_wordset *guard, raml_token **tokens, size_t *ntokens)
+{
+    tk t = {.a = a, .s = (const unsigned char *)text, .len = len, .segment = segment,
+            .guard = guard};
+    if (segment)
+        t.cache = text_seg_begin(guard);
     /* Size the token array once (news text averages 5+ bytes a token with its space):
      * growing, i.e. copying, a multi-megabyte array dominates on long documents. */
     t.cap = len / 4 + 64;
@@ -247,42 +377,29 @@ raml_status raml_tokenize(raml_arena *a, const char *text, size_t len, raml_toke
         return RAML_ERR_INTERNAL;
     pos p = {0, 0};
     while (p.b < len && !t.failed) {
+        unsigned c0 = t.s[p.b];
+        /* The two commonest cases first, without decoding: a space, and a word that starts
+         * with a two-byte letter of the base block (U+0621–063A, U+0640–064A). */
+        if (c0 == ' ' || c0 == '\n' || c0 == '\t') {
+            p.b++;
+            p.c++;
+            continue;
+        }
+        if (p.b + 1 < len && ((c0 == 0xD8 && t.s[p.b + 1] >= 0xA1 && t.s[p.b + 1] <= 0xBA) ||
+                              (c0 == 0xD9 && t.s[p.b + 1] >= 0x80 && t.s[p.b + 1] <= 0x8A))) {
+            p = scan_arabic(&t, p, 2, ((c0 & 0x1Fu) << 6) | (t.s[p.b + 1] & 0x3Fu));
+            continue;
+        }
         uint32_t cp;
         size_t k = dec(&t, p.b, &cp);
-        unsigned c0 = t.s[p.b];
-        if (c0 == ' ' || c0 == '\n' || c0 == '\t' || text_is_space(cp) || text_is_format(cp)) {
+        if (text_is_space(cp) || text_is_format(cp)) {
             p.b += k;
             p.c++;
             continue;
         }
         pos start = p;
         if (text_is_arabic_letter(cp) || cp == 0x640) {
-            p.b += k;
-            p.c++;
-            for (;;) {
-                if (p.b + 1 < len) { /* common letters and tashkeel without decoding */
-                    unsigned b0 = t.s[p.b], b1 = t.s[p.b + 1];
-                    if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA) ||
-                        (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x9F)) {
-                        p.b += 2;
-                        p.c++;
-                        continue;
-                    }
-                }
-                size_t n = dec(&t, p.b, &cp);
-                if (!n || !(text_is_arabic_letter(cp) || text_is_arabic_mark(cp) ||
-                            cp == 0x200C || cp == 0x200D || is_mark(cp)))
-                    break;
-                p.b += n;
-                p.c++;
-            }
-            /* a trailing ZWNJ/ZWJ belongs to the space, not the word */
-            while (p.b > start.b + 3 && (cp = 0, utf8_decode(t.s + p.b - 3, 3, &cp) == 3) &&
-                   (cp == 0x200C || cp == 0x200D)) {
-                p.b -= 3;
-                p.c--;
-            }
-            emit(&t, RAML_TOK_ARABIC, start, p);
+            p = scan_arabic(&t, p, k, cp);
             continue;
         }
         if (text_digit_value(cp) >= 0) {
@@ -332,4 +449,10 @@ raml_status raml_tokenize(raml_arena *a, const char *text, size_t len, raml_toke
     *tokens = t.toks;
     *ntokens = t.n;
     return RAML_OK;
+}
+
+raml_status raml_tokenize(raml_arena *a, const char *text, size_t len, raml_token **tokens,
+                          size_t *ntokens)
+{
+    return text_tokenize(a, text, len, false, NULL, tokens, ntokens);
 }

@@ -1,5 +1,6 @@
 /* The dictionary TSV reader (see tsv.h). */
 #include "util/tsv.h"
+#include "util/bigmem.h"
 
 #include <errno.h>
 #include <math.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static raml_status read_all(raml_tsvfile *t, bool *enoent, raml_error *err)
 {
@@ -15,8 +17,16 @@ static raml_status read_all(raml_tsvfile *t, bool *enoent, raml_error *err)
     if (!f)
         return raml_error_set(err, RAML_ERR_INPUT, t->path, 0, -1, "%s: cannot open: %s",
                               t->path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
+    /* Sized from the file, so a dictionary is read in one allocation and one copy; the
+     * buffer's pages are faulted in together (see util/bigmem.h for why that matters). */
+    struct stat st;
+    size_t cap = 1 << 16;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0)
+        cap = (size_t)st.st_size + 4097; /* the last fread sees the end with room to spare */
+    size_t len = 0;
     char *buf = malloc(cap);
+    if (buf)
+        raml_prefault(buf, cap);
     while (buf) {
         if (cap - len < 4096) {
             char *nb = realloc(buf, cap * 2);
