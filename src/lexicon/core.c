@@ -283,6 +283,34 @@ static void describe(raml_lexicon *lex)
 
 raml_status raml_lex_load_words(raml_lexicon *lex, const char *dir, raml_error *err);
 
+/* The files loaded outside the lexicon's own TSV reader (the gazetteer, dates, casualty cues,
+ * numbers, place cues, the guard words) change coding just as much: their bytes go into the
+ * dictionary version too. A missing file leaves the hash as it is. */
+static void hash_file(raml_lexicon *lex, const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    unsigned char buf[1 << 16];
+    size_t n;
+    uint64_t h = lex->hash;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, buf + i, 8);
+            h = (h ^ w) * 0x100000001b3ull;
+            h ^= h >> 29;
+        }
+        for (; i < n; i++)
+            h = (h ^ buf[i]) * 0x100000001b3ull;
+    }
+    fclose(f);
+    lex->hash = h;
+}
+
 static raml_status load_all(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     raml_status st;
@@ -313,6 +341,11 @@ static raml_status load_all(raml_lexicon *lex, const char *dir, raml_error *err)
         (lex->timelex && !raml_timelex_add_guard_words(lex->timelex, lex->guard)) ||
         (lex->numwords && !raml_numwords_add_guard_words(lex->numwords, lex->guard)))
         return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    static const char *const other_files[] = {"gazetteer.tsv", "gazetteer_supplement.tsv", "place_cues.tsv",
+                                              "place_stoplist.tsv", "dates.tsv", "casualties.tsv",
+                                              "numbers.tsv", "words.tsv"};
+    for (size_t i = 0; i < sizeof other_files / sizeof *other_files; i++)
+        hash_file(lex, dir, other_files[i]);
     if ((st = compile_all(lex, err)) != RAML_OK)
         return st;
     if (lex->strings.failed)
