@@ -8,7 +8,10 @@
  * a middling or an everywhere word). Ingest time counts only the store's work (put and
  * commit), not the segmentation the coder would already have done.
  *   bench_store [DOCS [DB]]     e.g. bench_store 500000 /tmp/big.db  (1 million events)
- *   bench_store 0 DB            only the queries, on an existing DB */
+ *   bench_store 0 DB            only the queries, on an existing DB
+ *   bench_store dump DB OUT     every filter's exact answer (count, first page, a deep page,
+ *                               and a hash of the whole ordered result) to OUT, so that
+ *                               store changes can be checked to return the same rows */
 #include "store/store.h"
 
 #include "../tests/store_fixture.h"
@@ -107,6 +110,28 @@ static size_t make_text(char *out, size_t cap, long d)
     return n;
 }
 
+/* FNV-1a over every event JSON in order, and the number of rows. */
+typedef struct hashed {
+    unsigned long long h;
+    long n;
+    FILE *out; /* NULL: only hash */
+} hashed;
+
+static int hash_row(void *c, const char *j, size_t n)
+{
+    hashed *x = c;
+    for (size_t i = 0; i < n; i++) {
+        x->h ^= (unsigned char)j[i];
+        x->h *= 1099511628211ull;
+    }
+    x->h ^= 0xff;
+    x->h *= 1099511628211ull;
+    x->n++;
+    if (x->out)
+        fprintf(x->out, "%.*s\n", (int)n, j);
+    return 0;
+}
+
 typedef struct q {
     const char *name;
     raml_store_filter f;
@@ -114,7 +139,8 @@ typedef struct q {
 
 int main(int argc, char **argv)
 {
-    long ndocs = argc > 1 ? atol(argv[1]) : 20000;
+    bool dump = argc > 3 && strcmp(argv[1], "dump") == 0;
+    long ndocs = dump ? 0 : argc > 1 ? atol(argv[1]) : 20000;
     const char *path = argc > 2 ? argv[2] : "/tmp/raml-bench-store.db";
     make_words();
     if (ndocs)
@@ -222,26 +248,98 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof qs / sizeof *qs; i++)
         if (strcmp(qs[i].name, "text 2 words") == 0)
             qs[i].f.text = two;
+    /* More shapes, dumped always and timed with BENCH_MORE=1: every driver and fallback the
+     * store picks. */
+    q more[] = {
+        {"actor (all)+type+country+month", {.actor = "Civilians, \"local\"", .type = "ASSAULT", .country = "SYR", .from = "2015-03-01", .to = "2015-03-31"}},
+        {"actor+near", {.actor = "SYRMIL", .near = true, .lat = 14.0, .lon = 30.8, .km = 300}},
+        {"actor+place (all)+year", {.actor = "IRQMIL", .place = "بلدة", .from = "2020-01-01", .to = "2020-12-31"}},
+        {"text+place", {.text = words[29], .place = "Town ac"}},
+        {"text+type+near", {.text = words[19], .type = "PROTEST", .near = true, .lat = 14.0, .lon = 30.8, .km = 300}},
+        {"text everywhere+actor (all)", {.text = words[0], .actor = "Civilians, \"local\""}},
+        {"text+from only", {.text = words[29], .from = "2022-06-01"}},
+        {"from only", {.from = "2022-06-01"}},
+        {"to only", {.to = "2010-02-01"}},
+    };
+    size_t nq = sizeof qs / sizeof *qs, nm = sizeof more / sizeof *more;
+    q every[64];
+    memcpy(every, qs, nq * sizeof *qs);
+    memcpy(every + nq, more, nm * sizeof *more);
+    if (dump) {
+        FILE *out = fopen(argv[3], "w");
+        if (!out) {
+            perror(argv[3]);
+            return 3;
+        }
+        for (size_t i = 0; i < nq + nm; i++) {
+            const q *f = &every[i]; /* the timed filters, then the others */
+            unsigned long total = 0;
+            int stopped;
+            if (raml_store_count(s, &f->f, false, &total, &err) != RAML_OK) {
+                fprintf(stderr, "%s: %s\n", f->name, err.message);
+                return 3;
+            }
+            hashed all = {14695981039346656037ull, 0, NULL};
+            if (raml_store_query(s, &f->f, hash_row, &all, &stopped, &err) != RAML_OK) {
+                fprintf(stderr, "%s: %s\n", f->name, err.message);
+                return 3;
+            }
+            fprintf(out, "== %s: count %lu, rows %ld, hash %016llx\n", f->name, total, all.n,
+                    all.h);
+            raml_store_filter pf = f->f;
+            pf.limit = 500;
+            unsigned long offsets[] = {0, 9750};
+            for (int k = 0; k < 2; k++) {
+                pf.offset = offsets[k];
+                hashed page = {14695981039346656037ull, 0, k == 0 ? out : NULL};
+                fprintf(out, "-- page at %lu\n", pf.offset);
+                /* Without the count (as raml query), then with it (as the API): same rows. */
+                pf.count_known = false;
+                if (raml_store_query(s, &pf, hash_row, &page, &stopped, &err) != RAML_OK) {
+                    fprintf(stderr, "%s: %s\n", f->name, err.message);
+                    return 3;
+                }
+                hashed hinted = {14695981039346656037ull, 0, NULL};
+                pf.count_known = true;
+                pf.count = total;
+                if (raml_store_query(s, &pf, hash_row, &hinted, &stopped, &err) != RAML_OK) {
+                    fprintf(stderr, "%s: %s\n", f->name, err.message);
+                    return 3;
+                }
+                fprintf(out, "-- %ld rows, hash %016llx%s\n", page.n, page.h,
+                        hinted.n == page.n && hinted.h == page.h ? "" : " (DIFFERS WITH THE COUNT)");
+            }
+            printf("%s: %lu\n", f->name, total);
+            fflush(stdout);
+        }
+        fclose(out);
+        raml_store_close(s);
+        return 0;
+    }
     printf("%-32s %9s %9s %9s %9s\n", "filter (count + page of 500)", "total", "count ms",
            "page ms", "sum ms");
     double worst = 0;
-    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+    size_t ntimed = getenv("BENCH_MORE") ? nq + nm : nq;
+    for (size_t i = 0; i < ntimed; i++) {
+        const q *t = &every[i]; /* the timed filters, then (BENCH_MORE) the others */
         double best_c = 1e9, best_p = 1e9;
         unsigned long total = 0;
         long n = 0;
         for (int rep = 0; rep < 3; rep++) { /* warm: the best of three */
             double a = now();
-            if (raml_store_count(s, &qs[i].f, false, &total, &err) != RAML_OK) {
-                fprintf(stderr, "%s: %s\n", qs[i].name, err.message);
+            if (raml_store_count(s, &t->f, false, &total, &err) != RAML_OK) {
+                fprintf(stderr, "%s: %s\n", t->name, err.message);
                 return 3;
             }
             double b = now();
-            raml_store_filter pf = qs[i].f;
+            raml_store_filter pf = t->f;
             pf.limit = 500;
+            pf.count_known = true; /* as the API does: the count, then the page */
+            pf.count = total;
             n = 0;
             int stopped;
             if (raml_store_query(s, &pf, count_row, &n, &stopped, &err) != RAML_OK) {
-                fprintf(stderr, "%s: %s\n", qs[i].name, err.message);
+                fprintf(stderr, "%s: %s\n", t->name, err.message);
                 return 3;
             }
             double c = now();
@@ -253,7 +351,7 @@ int main(int argc, char **argv)
         double sum = (best_c + best_p) * 1000;
         if (sum > worst)
             worst = sum;
-        printf("%-32s %9lu %9.1f %9.1f %9.1f%s\n", qs[i].name, total, best_c * 1000,
+        printf("%-32s %9lu %9.1f %9.1f %9.1f%s\n", t->name, total, best_c * 1000,
                best_p * 1000, sum, n == (long)(total < 500 ? total : 500) ? "" : "  PAGE MISMATCH");
     }
     printf("slowest count + page: %.1f ms\n", worst);

@@ -375,6 +375,202 @@ static void test_reads(raml_store *s)
     raml_buf_free(&b);
 }
 
+/* Event ids of every row `f` returns, in order, \n-joined. */
+typedef struct ids {
+    raml_buf b;
+    int n;
+} ids;
+
+static int on_id(void *c, const char *json, size_t len)
+{
+    ids *x = c;
+    cJSON *o = cJSON_ParseWithLength(json, len);
+    cJSON *id = o ? cJSON_GetObjectItem(o, "event_id") : NULL;
+    raml_buf_puts(&x->b, id && cJSON_IsString(id) ? id->valuestring : "?");
+    raml_buf_putc(&x->b, '\n');
+    x->n++;
+    cJSON_Delete(o);
+    return 0;
+}
+
+static char *query_ids(raml_store *s, const raml_store_filter *f, int *n)
+{
+    ids x = {0};
+    raml_buf_init(&x.b);
+    raml_error err;
+    int stopped;
+    CHECK_MSG(raml_store_query(s, f, on_id, &x, &stopped, &err) == RAML_OK, "query: %s", err.message);
+    raml_buf_putc(&x.b, '\0');
+    *n = x.n;
+    return x.b.data;
+}
+
+/* Lines [from, from + n) of a \n-joined list, as a new string. */
+static char *lines(const char *all, int from, int n)
+{
+    const char *p = all;
+    for (int i = 0; i < from && *p; i++)
+        p = strchr(p, '\n') + 1;
+    const char *e = p;
+    for (int i = 0; i < n && *e; i++)
+        e = strchr(e, '\n') + 1;
+    char *r = malloc((size_t)(e - p) + 1);
+    memcpy(r, p, (size_t)(e - p));
+    r[e - p] = '\0';
+    return r;
+}
+
+/* The SQLite store picks how to read a filter (key rows, full-text hits with markers, id
+ * order for dense pages); whatever it picks, every page must be the matching slice of the
+ * whole answer, with or without the count known, and the count its length. */
+static void test_plans(raml_store *s)
+{
+    raml_error err;
+    raml_put_result r;
+    CHECK_INT(raml_store_begin(s, &err), RAML_OK);
+    static const char *types[] = {"ASSAULT", "PROTEST", "COERCE"};
+    static const char *isos[] = {"SYR", "LBY"};
+    for (int d = 0; d < 40; d++) {
+        raml_event e[3];
+        char date[16], id[16], text[160];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", 2018 + d % 4, 1 + d % 12, 1 + d % 28);
+        snprintf(id, sizeof id, "pl%02d", d);
+        snprintf(text, sizeof text, "common alpha%d%s. second beta%d %s.", d % 5,
+                 d % 7 == 0 ? " rare" : "", d % 3, d % 2 ? "odd" : "even");
+        const char *iso = isos[d % 2];
+        for (int k = 0; k < 3; k++) {
+            fx_event(&e[k], types[(d + k) % 3], NULL, k == 2 ? NULL : date, d % 3 ? "Town A" : "Town B",
+                     d % 3 ? "بلدة أ" : "بلدة ب", iso, 30 + d % 5, 20 + d % 3, d % 9, RAML_QUAL_EXACT);
+            e[k].sentence_index = k == 0 ? 0 : 1;
+            e[k].index_in_sentence = k == 2 ? 1 : 0;
+        }
+        put(s, id, "pub", date, text, e, 3, &r);
+    }
+    CHECK_INT(raml_store_commit(s, &err), RAML_OK);
+    raml_store_filter fs[] = {
+        {.actor = "SYRMIL"},
+        {.actor = "SYRMIL", .type = "ASSAULT"},
+        {.actor = "LBYMIL", .from = "2019-03-01", .to = "2020-06-30"},
+        {.place = "Town A", .actor = "LBYMIL"},
+        {.place = "Town A", .actor = "LBYMIL", .type = "PROTEST,COERCE"},
+        {.place = "Town B", .near = true, .lat = 31, .lon = 21, .km = 200},
+        {.place = "بلدة أ", .country = "SYR"},
+        {.text = "common"},
+        {.text = "second"},
+        {.text = "rare"},
+        {.text = "common alpha2"},
+        {.text = "common", .country = "SYR"},
+        {.text = "second", .type = "ASSAULT,PROTEST"},
+        {.text = "common", .actor = "SYRMIL", .from = "2019-01-01", .to = "2020-12-31"},
+        {.text = "second", .place = "Town A", .near = true, .lat = 32, .lon = 21, .km = 300},
+        {.text = "odd", .from = "2018-06-01"},
+        {.type = "PROTEST"},
+        {.type = "ASSAULT", .country = "LBY"},
+        {.from = "2019-01-01", .to = "2019-12-31"},
+        {.near = true, .lat = 31, .lon = 21, .km = 150},
+        {0},
+    };
+    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) {
+        int n = 0;
+        char *all = query_ids(s, &fs[i], &n);
+        unsigned long c = 0;
+        CHECK_INT(raml_store_count(s, &fs[i], false, &c, &err), RAML_OK);
+        CHECK_MSG((int)c == n, "plan filter %zu: count %lu, rows %d", i, c, n);
+        CHECK_MSG(n > 0, "plan filter %zu matches nothing", i);
+        const unsigned long pages[][2] = {{5, 0}, {7, 3}, {500, 0}, {2, 40}};
+        for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+            for (int known = 0; known < 2; known++) {
+                raml_store_filter pf = fs[i];
+                pf.limit = pages[k][0];
+                pf.offset = pages[k][1];
+                pf.count_known = known;
+                pf.count = c;
+                int pn = 0;
+                char *page = query_ids(s, &pf, &pn);
+                char *want = lines(all, (int)pf.offset, (int)pf.limit);
+                CHECK_MSG(strcmp(page, want) == 0, "plan filter %zu page %lu+%lu (count %s)", i,
+                          pf.offset, pf.limit, known ? "known" : "unknown");
+                free(page);
+                free(want);
+            }
+        }
+        free(all);
+    }
+    /* Some answers by hand: 40 documents, 3 events each, the third undated. */
+    unsigned long c = 0;
+    raml_store_filter f = {.text = "rare"}; /* documents 0, 7, ... 35: their first sentence */
+    CHECK_INT(raml_store_count(s, &f, false, &c, &err), RAML_OK);
+    CHECK_INT(c, 6);
+    f = (raml_store_filter){.text = "second", .type = "ASSAULT,PROTEST", .actor = "pl-none"};
+    CHECK_INT(raml_store_count(s, &f, false, &c, &err), RAML_OK);
+    CHECK_INT(c, 0);
+}
+
+/* A version 3 store (key rows without filter columns, full-text rows keyed by sentence,
+ * no markers) opens migrated and answers exactly as before. */
+static void test_migrate_v3(const char *path)
+{
+    raml_store_filter fs[] = {
+        {.text = "common", .country = "SYR"},
+        {.text = "second", .actor = "LBYMIL", .from = "2019-01-01", .to = "2020-12-31"},
+        {.actor = "SYRMIL", .type = "ASSAULT"},
+        {.place = "Town A", .from = "2019-01-01"},
+        {.text = "rare"},
+        {.text = "مرزق"},
+    };
+    enum { NF = sizeof fs / sizeof *fs };
+    char *before[NF];
+    raml_error err;
+    raml_store *s = NULL;
+    CHECK_INT(raml_store_open(path, true, &s, &err), RAML_OK);
+    if (!s)
+        return;
+    for (int i = 0; i < NF; i++) {
+        int n;
+        before[i] = query_ids(s, &fs[i], &n);
+        CHECK_MSG(n > 0, "migration filter %d matches nothing", i);
+    }
+    raml_store_close(s);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    int rc = sqlite3_exec(
+        db,
+        "BEGIN;"
+        "CREATE TABLE ek3(key TEXT NOT NULL, event INTEGER NOT NULL, PRIMARY KEY(key, event)) WITHOUT ROWID;"
+        "INSERT INTO ek3 SELECT key, event FROM event_keys;"
+        "DROP TABLE event_keys; ALTER TABLE ek3 RENAME TO event_keys;"
+        "CREATE VIRTUAL TABLE f3 USING fts5(stems, tokenize='ascii', columnsize=0);"
+        "INSERT INTO f3(rowid, stems) SELECT ((rowid >> 32) << 20) | CASE WHEN (rowid & 4294967295) ="
+        " 4294967295 THEN 1048575 ELSE (rowid >> 12) & 1048575 END, CASE WHEN instr(stems, ' ' ||"
+        " char(57344)) THEN substr(stems, 1, instr(stems, ' ' || char(57344)) - 1) ELSE stems END"
+        " FROM sentence_fts;"
+        "DROP TABLE sentence_fts; ALTER TABLE f3 RENAME TO sentence_fts;"
+        "ALTER TABLE event_json DROP COLUMN dd;"
+        "UPDATE schema_version SET version = 3;"
+        "COMMIT;",
+        NULL, NULL, NULL);
+    CHECK_MSG(rc == SQLITE_OK, "downgrade: %s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    /* A reader does not migrate; a writer does. */
+    CHECK_INT(raml_store_open(path, true, &s, &err), RAML_ERR_INTERNAL);
+    CHECK_INT(raml_store_open(path, false, &s, &err), RAML_OK);
+    raml_store_close(s);
+    CHECK_INT(raml_store_open(path, true, &s, &err), RAML_OK);
+    if (!s)
+        return;
+    for (int i = 0; i < NF; i++) {
+        int n;
+        char *after = query_ids(s, &fs[i], &n);
+        CHECK_MSG(strcmp(before[i], after) == 0, "migration filter %d answers differently", i);
+        unsigned long c = 0;
+        CHECK_INT(raml_store_count(s, &fs[i], false, &c, &err), RAML_OK);
+        CHECK_INT((int)c, n);
+        free(after);
+        free(before[i]);
+    }
+    raml_store_close(s);
+}
+
 static void run_suite(const char *url, bool fresh_pg)
 {
     raml_error err;
@@ -511,6 +707,7 @@ static void run_suite(const char *url, bool fresh_pg)
     test_replace_moves_dates(s);
     test_place_folding(s);
     test_long_filter(s);
+    test_plans(s);
     raml_store_close(s);
     (void)fresh_pg;
 }
@@ -632,6 +829,7 @@ int main(void)
     close(fd);
     unlink(path);
     run_suite(path, false);
+    test_migrate_v3(path);
     sqlite_only(path);
     char side[300];
     snprintf(side, sizeof side, "%s-wal", path);

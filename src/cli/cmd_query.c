@@ -17,7 +17,7 @@ void help_query(FILE *out)
             "Print stored events (all of them when no filter is given), oldest ingest first.\n"
             "\n"
             "filters (all must hold):\n"
-            "  --type T           PLOVER type (ASSAULT, PROTEST, ...)\n"
+            "  --type T           PLOVER type (ASSAULT, PROTEST, ...) or a comma-separated list\n"
             "  --actor A          actor name (English or Arabic), actor id, CAMEO code or sector\n"
             "  --country ISO3     country of the event location\n"
             "  --place NAME       place name (English or Arabic) or province\n"

@@ -87,13 +87,23 @@ static void list(const srv_request *req, srv_response *r, bool clusters)
     list_ctx l = {.b = b};
     int stopped = 0;
     raml_status st = RAML_OK;
-    if (q.limit > 0)
-        st = clusters ? raml_store_clusters(req->store, &f, append_item, &l, &stopped, &err)
-                      : raml_store_query(req->store, &f, append_item, &l, &stopped, &err);
-    unsigned long total = q.offset + l.n;
-    /* A short first page already is the total; only a full page needs the count query. */
-    if (st == RAML_OK && (q.limit == 0 || l.n == q.limit || (l.n == 0 && q.offset > 0)))
-        st = raml_store_count(req->store, &f, clusters, &total, &err);
+    unsigned long total = 0;
+    if (clusters) {
+        if (q.limit > 0)
+            st = raml_store_clusters(req->store, &f, append_item, &l, &stopped, &err);
+        total = q.offset + l.n;
+        /* A short first page already is the total; only a full page needs the count. */
+        if (st == RAML_OK && (q.limit == 0 || l.n == q.limit || (l.n == 0 && q.offset > 0)))
+            st = raml_store_count(req->store, &f, clusters, &total, &err);
+    } else {
+        /* The count first: knowing how many events match lets the store read a page of a
+         * dense selection in event order and stop after it, instead of sorting them all. */
+        st = raml_store_count(req->store, &f, false, &total, &err);
+        f.count_known = true;
+        f.count = total;
+        if (st == RAML_OK && q.limit > 0 && total > q.offset)
+            st = raml_store_query(req->store, &f, append_item, &l, &stopped, &err);
+    }
     if (st != RAML_OK) {
         store_failed(r, &err);
         return;

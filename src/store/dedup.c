@@ -21,6 +21,7 @@
 #include "formats/formats.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,34 +172,58 @@ static bool same_block(const raml_dedup_item *a, const raml_dedup_item *b)
     return a->family == b->family && strcmp(a->ev->location.country, b->ev->location.country) == 0;
 }
 
+static int by_desc(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
 void raml_dedup_cluster(raml_dedup_item *items, size_t n, size_t *label)
 {
     for (size_t i = 0; i < n; i++)
         label[i] = i;
-    const raml_dedup_item **order = malloc((n ? n : 1) * sizeof *order);
-    size_t *size = calloc(n ? n : 1, sizeof *size), *hits = calloc(n ? n : 1, sizeof *hits);
-    size_t *touched = malloc((n ? n : 1) * sizeof *touched);
-    if (!order || !size || !hits || !touched)
+    size_t n1 = n ? n : 1;
+    const raml_dedup_item **order = malloc(n1 * sizeof *order);
+    size_t *size = calloc(n1, sizeof *size), *hits = calloc(n1, sizeof *hits);
+    size_t *touched = malloc(n1 * sizeof *touched), *cand = malloc(n1 * sizeof *cand);
+    size_t *wide = malloc(n1 * sizeof *wide);
+    if (!order || !size || !hits || !touched || !cand || !wide)
         goto out; /* every event alone: wrong only in missing merges, never in false ones */
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (items[i].family >= 0)
             order[m++] = &items[i];
     qsort(order, m, sizeof *order, by_block);
-    long widest = 0;
-    for (size_t i = 0; i < m; i++)
-        if (order[i]->hi - order[i]->lo > widest)
-            widest = order[i]->hi - order[i]->lo;
+    size_t nwide = 0, block_start = 0;
     for (size_t p = 0; p < m; p++) {
         const raml_dedup_item *a = order[p];
-        size_t ia = (size_t)(a - items), nt = 0;
-        /* Every event a can be compatible with lies in this back window (dates overlap
-         * within a day, and no range is wider than `widest`), so a cluster all of whose
-         * members are hit here is a cluster a is compatible with as a whole. */
-        for (size_t q = p; q-- > 0;) {
-            const raml_dedup_item *b = order[q];
-            if (!same_block(a, b) || b->lo < a->lo - 1 - widest)
-                break;
+        size_t ia = (size_t)(a - items), nt = 0, nc = 0;
+        if (p && !same_block(a, order[p - 1])) {
+            block_start = p;
+            nwide = 0;
+        }
+        /* The events a can be date-compatible with (see date_ok): those of its block that
+         * start at most a day before it (the run just behind a in this order), and earlier
+         * ones whose range still reaches a's first day; only ranges of more than a day can,
+         * and those are kept in `wide` while they reach the current day (days only grow
+         * along a block). They are visited nearest first, as a walk back along the order
+         * would, so ties between equally large clusters go the same way. */
+        size_t q = p;
+        while (q-- > block_start && order[q]->lo >= a->lo - 1)
+            cand[nc++] = q;
+        size_t keep = 0;
+        for (size_t w = 0; w < nwide; w++) {
+            const raml_dedup_item *b = order[wide[w]];
+            if (b->hi < a->lo - 1)
+                continue; /* ends too early for a and for everything after it */
+            wide[keep++] = wide[w];
+            if (b->lo < a->lo - 1)
+                cand[nc++] = wide[w];
+        }
+        nwide = keep;
+        qsort(cand, nc, sizeof *cand, by_desc);
+        for (size_t c = 0; c < nc; c++) {
+            const raml_dedup_item *b = order[cand[c]];
             if (!raml_dedup_compatible(a, b))
                 continue;
             size_t r = label[b - items];
@@ -217,12 +242,16 @@ void raml_dedup_cluster(raml_dedup_item *items, size_t n, size_t *label)
             size[best]++;
         }
         /* size[] counts members besides the root, so a root's own hit makes size + 1. */
+        if (a->hi - a->lo > 1)
+            wide[nwide++] = p;
     }
 out:
     free(order);
     free(size);
     free(hits);
     free(touched);
+    free(cand);
+    free(wide);
 }
 
 size_t raml_dedup_members(size_t n, const size_t *label, size_t *start, size_t *members)
@@ -375,6 +404,218 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_free(&evs);
 }
 
+/* ----- the clustering digest -----
+ * Clustering reads back every candidate event; parsing its whole JSON record was most of
+ * that work. The digest is the few fields clustering uses, written next to the JSON at
+ * ingest: "\x02" then \x1f-separated fields, \x1e for NULL. It holds exactly what the JSON
+ * round trip would give (the writer turns "" into null, prints coordinates with 5
+ * decimals, the reader drops counts above 2e9), and an event whose JSON the reader would
+ * refuse, or whose strings hold the separators, gets no digest: clustering then reads its
+ * JSON as before. */
+
+enum { DIGEST_FIELDS = 24 }; /* before the actors' (role, country, sector) triples */
+
+static bool dg_clean(const char *v) { return !v || !strpbrk(v, "\x1e\x1f"); }
+
+static void dg_str(raml_buf *b, const char *v)
+{
+    raml_buf_putc(b, '\x1f');
+    if (v)
+        raml_buf_puts(b, v);
+    else
+        raml_buf_putc(b, '\x1e');
+}
+
+/* A string the writer emits with str_or_null: "" comes back as NULL. */
+static void dg_strn(raml_buf *b, const char *v) { dg_str(b, v && *v ? v : NULL); }
+
+/* The reader maps the writer's enum name back to the first value with that name among its
+ * n; anything else is a record it refuses or reads differently. */
+static bool dg_enum(const char *(*name)(int), int v, int n)
+{
+    const char *nm = name(v);
+    if (!nm)
+        return false;
+    for (int i = 0; i < n; i++) {
+        const char *x = name(i);
+        if (x && strcmp(x, nm) == 0)
+            return i == v;
+    }
+    return false;
+}
+#define DG_NAMER(fn, type) \
+    static const char *dg_##fn(int i) { return fn((type)i); }
+DG_NAMER(raml_role_name, raml_role)
+DG_NAMER(raml_geo_precision_name, raml_geo_precision)
+DG_NAMER(raml_date_precision_name, raml_date_precision)
+DG_NAMER(raml_date_method_name, raml_date_method)
+DG_NAMER(raml_qualifier_name, raml_qualifier)
+DG_NAMER(raml_polarity_name, raml_polarity)
+DG_NAMER(raml_realis_name, raml_realis)
+DG_NAMER(raml_certainty_name, raml_certainty)
+
+/* The value a "%.Nf"/"%.6g" number reads back as, and whether it is within [lo, hi]. */
+static bool dg_printed_in(const char *fmt, double v, double lo, double hi, char out[64])
+{
+    if (!isfinite(v))
+        return false;
+    snprintf(out, 64, fmt, v);
+    double r = strtod(out, NULL);
+    return r >= lo && r <= hi;
+}
+
+static long dg_count(long v) { return v < 0 || v > 2000000000L ? -1 : v; }
+
+bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
+{
+    raml_buf_clear(b);
+    char t[64];
+    /* Records the JSON reader refuses (clustering skips those): leave them to it. */
+    if (ev->quad_class < 0 || ev->quad_class > 4 || !dg_printed_in("%.2f", ev->confidence, 0, 1, t))
+        return false;
+    if (isfinite(ev->goldstein) &&
+        !dg_printed_in(fabs(ev->goldstein) < 1e15 && ev->goldstein == (long)ev->goldstein ? "%.0f"
+                                                                                           : "%.6g",
+                       ev->goldstein, -10, 10, t))
+        return false;
+    if (ev->nmodes > RAML_MAX_MODES || ev->ncontexts > RAML_MAX_MODES || ev->nrules > RAML_MAX_RULES ||
+        ev->nactors > RAML_MAX_ACTORS || ev->nmodes < 0 || ev->ncontexts < 0 || ev->nrules < 0 ||
+        ev->nactors < 0)
+        return false;
+    for (int i = 0; i < ev->nmodes; i++)
+        if (!ev->modes[i])
+            return false;
+    for (int i = 0; i < ev->ncontexts; i++)
+        if (!ev->contexts[i])
+            return false;
+    for (int i = 0; i < ev->nrules; i++)
+        if (!ev->rule_ids[i])
+            return false;
+    if (!dg_enum(dg_raml_polarity_name, ev->modality.polarity, 2) ||
+        !dg_enum(dg_raml_realis_name, ev->modality.realis, 7) ||
+        !dg_enum(dg_raml_certainty_name, ev->modality.certainty, 4) ||
+        !dg_enum(dg_raml_date_precision_name, ev->date.precision, 5) ||
+        !dg_enum(dg_raml_date_method_name, ev->date.method, 5))
+        return false;
+    const raml_count *cs[] = {&ev->killed, &ev->injured, &ev->arrested};
+    for (int i = 0; i < 3; i++)
+        if (cs[i]->present && !dg_enum(dg_raml_qualifier_name, cs[i]->qualifier, 7))
+            return false;
+    for (int i = 0; i < ev->nactors; i++)
+        if (!dg_enum(dg_raml_role_name, ev->actors[i].role, 3) || ev->actors[i].nsectors < 0 ||
+            ev->actors[i].nsectors > RAML_MAX_SECTORS)
+            return false;
+    const raml_location *l = &ev->location;
+    char lat[64] = "0", lon[64] = "0";
+    if (l->present && (!dg_enum(dg_raml_geo_precision_name, l->precision, 9) ||
+                       !dg_printed_in("%.5f", l->lat, -90, 90, lat) ||
+                       !dg_printed_in("%.5f", l->lon, -180, 180, lon)))
+        return false;
+    const char *strs[] = {m->id, m->publisher, m->pub_date, ev->plover_type, l->resolved_name,
+                          l->name_ar, l->admin1};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+        if (!dg_clean(strs[i]))
+            return false;
+    if (!m->id)
+        return false;
+    raml_buf_putc(b, '\x02');
+    raml_buf_puts(b, m->id);
+    dg_strn(b, m->publisher);
+    dg_strn(b, m->pub_date);
+    raml_buf_printf(b, "\x1f%u\x1f%u", ev->sentence_index, ev->index_in_sentence);
+    dg_str(b, ev->plover_type);
+    raml_buf_printf(b, "\x1f%d\x1f%d", (int)ev->modality.polarity, (int)ev->modality.realis);
+    dg_str(b, ev->date.value);
+    raml_buf_printf(b, "\x1f%d\x1f%d\x1f%d", (int)ev->date.precision, l->present ? 1 : 0,
+                    l->present ? (int)l->precision : 0);
+    dg_str(b, l->present ? l->country : "");
+    dg_strn(b, l->present ? l->admin1 : NULL);
+    raml_buf_printf(b, "\x1f%s\x1f%s", lat, lon);
+    dg_strn(b, l->present ? l->resolved_name : NULL);
+    dg_strn(b, l->present ? l->name_ar : NULL);
+    const raml_count *k = &ev->killed;
+    raml_buf_printf(b, "\x1f%d\x1f%ld\x1f%d\x1f%ld\x1f%ld\x1f%d", k->present ? 1 : 0,
+                    k->present ? dg_count(k->count) : -1, k->present ? (int)k->qualifier : 0,
+                    k->present ? dg_count(k->low) : -1, k->present ? dg_count(k->high) : -1,
+                    ev->nactors);
+    for (int i = 0; i < ev->nactors; i++) {
+        const raml_actor *a = &ev->actors[i];
+        raml_buf_printf(b, "\x1f%d", (int)a->role);
+        dg_str(b, a->country);
+        dg_str(b, a->sector);
+    }
+    return !b->failed;
+}
+
+/* The inverse: the fields clustering reads, into *ev (the rest zero) and *meta. */
+static bool digest_read(raml_arena *a, const char *s, size_t len, raml_event *ev,
+                        raml_doc_meta *meta)
+{
+    memset(ev, 0, sizeof *ev);
+    memset(meta, 0, sizeof *meta);
+    if (!len || s[0] != '\x02')
+        return false;
+    const char *f[DIGEST_FIELDS + 3 * RAML_MAX_ACTORS];
+    size_t fl[DIGEST_FIELDS + 3 * RAML_MAX_ACTORS];
+    int n = 0;
+    const char *p = s + 1, *end = s + len;
+    while (n < (int)(sizeof f / sizeof *f)) {
+        const char *sep = memchr(p, '\x1f', (size_t)(end - p));
+        f[n] = p;
+        fl[n++] = sep ? (size_t)(sep - p) : (size_t)(end - p);
+        if (!sep)
+            break;
+        p = sep + 1;
+    }
+    if (n < DIGEST_FIELDS)
+        return false;
+#define STR(i) (fl[i] == 1 && f[i][0] == '\x1e' ? NULL : raml_arena_strndup(a, f[i], fl[i]))
+#define NUM(i) strtol(f[i], NULL, 10)
+    meta->id = STR(0);
+    meta->publisher = STR(1);
+    meta->pub_date = STR(2);
+    ev->sentence_index = (uint32_t)strtoul(f[3], NULL, 10);
+    ev->index_in_sentence = (uint32_t)strtoul(f[4], NULL, 10);
+    ev->plover_type = STR(5);
+    ev->modality.polarity = (raml_polarity)NUM(6);
+    ev->modality.realis = (raml_realis)NUM(7);
+    if (fl[8] < sizeof ev->date.value && !(fl[8] == 1 && f[8][0] == '\x1e'))
+        memcpy(ev->date.value, f[8], fl[8]);
+    ev->date.precision = (raml_date_precision)NUM(9);
+    raml_location *l = &ev->location;
+    l->present = NUM(10) != 0;
+    l->precision = (raml_geo_precision)NUM(11);
+    if (fl[12] < sizeof l->country)
+        memcpy(l->country, f[12], fl[12]);
+    l->admin1 = STR(13);
+    l->lat = strtod(f[14], NULL);
+    l->lon = strtod(f[15], NULL);
+    l->resolved_name = STR(16);
+    l->name_ar = STR(17);
+    raml_count *k = &ev->killed;
+    k->present = NUM(18) != 0;
+    k->count = NUM(19);
+    k->qualifier = (raml_qualifier)NUM(20);
+    k->low = NUM(21);
+    k->high = NUM(22);
+    int na = (int)NUM(23);
+    if (na < 0 || na > RAML_MAX_ACTORS || n != DIGEST_FIELDS + 3 * na)
+        return false;
+    for (int i = 0; i < na; i++) {
+        raml_actor *ac = &ev->actors[i];
+        int b = DIGEST_FIELDS + 3 * i;
+        ac->role = (raml_role)NUM(b);
+        if (fl[b + 1] < sizeof ac->country)
+            memcpy(ac->country, f[b + 1], fl[b + 1]);
+        if (fl[b + 2] < sizeof ac->sector)
+            memcpy(ac->sector, f[b + 2], fl[b + 2]);
+    }
+    ev->nactors = na;
+#undef STR
+#undef NUM
+    return !a->failed;
+}
+
 /* ----- the store pass ----- */
 
 typedef struct loader {
@@ -406,9 +647,14 @@ static int load_one(void *c, long long rowid, const char *json, size_t len, cons
         l->oom = true;
         return 1;
     }
-    json = store_json_decode(&l->dec, json, &len);
-    if (raml_read_event_json(l->a, json, len, ev, &meta, NULL, &e) != RAML_OK)
-        return 0; /* a record we cannot read is left alone, not fatal */
+    if (len && json[0] == '\x02') {
+        if (!digest_read(l->a, json, len, ev, &meta))
+            return 0;
+    } else {
+        json = store_json_decode(&l->dec, json, &len);
+        if (raml_read_event_json(l->a, json, len, ev, &meta, NULL, &e) != RAML_OK)
+            return 0; /* a record we cannot read is left alone, not fatal */
+    }
     raml_dedup_item *it = &l->items[l->n];
     memset(it, 0, sizeof *it);
     it->rowid = rowid;
@@ -450,12 +696,16 @@ static raml_status dedup_range(raml_store *s, const char *from, const char *to,
     store_param_text(&p, lo);
     /* Whole clusters with any member in range come along, so a cluster is always rebuilt
      * from all its members, never from the part that happens to fall in the window. */
+#define LOAD_WHERE                                                                              \
+    " FROM events e WHERE (e.actual = 1 AND e.date_lo <= ? AND e.date_hi >= ? AND e.lat IS NOT " \
+    "NULL) OR e.cluster_id IN (SELECT cluster_id FROM events WHERE date_lo <= ? AND "          \
+    "date_hi >= ? AND cluster_id IS NOT NULL) ORDER BY e.id"
+    /* SQLite keeps a digest (see store_digest) for most events: read it instead of the JSON. */
     raml_status st = s->ops->load(
         s,
-        "SELECT e.id, (SELECT j.json FROM event_json j WHERE j.id = e.id), e.cluster_id FROM "
-        "events e WHERE (e.actual = 1 AND e.date_lo <= ? AND e.date_hi >= ? AND e.lat IS NOT "
-        "NULL) OR e.cluster_id IN (SELECT cluster_id FROM events WHERE date_lo <= ? AND "
-        "date_hi >= ? AND cluster_id IS NOT NULL) ORDER BY e.id",
+        s->pg ? "SELECT e.id, (SELECT j.json FROM event_json j WHERE j.id = e.id), e.cluster_id" LOAD_WHERE
+              : "SELECT e.id, (SELECT COALESCE(j.dd, j.json) FROM event_json j WHERE j.id = e.id), "
+                "e.cluster_id" LOAD_WHERE,
         &p, load_one, &l, err);
     if (st == RAML_OK && (l.oom || a.failed))
         st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static void names_free(struct store_names *c);
 
 raml_status raml_store_open(const char *url, bool readonly, raml_store **out, raml_error *err)
 {
@@ -35,6 +38,7 @@ void raml_store_close(raml_store *s)
     if (s->in_batch)
         s->ops->rollback(s);
     raml_arena_free(&s->arena);
+    names_free(s->names);
     raml_buf_free(&s->json);
     raml_buf_free(&s->enc);
     raml_buf_free(&s->words);
@@ -306,11 +310,118 @@ void store_date_range(const raml_date *d, char lo[11], char hi[11])
 
 /* ----- putting a document ----- */
 
-static void add_key(raml_arena *a, const char ***keys, int *n, int *cap, char kind, const char *v,
+/* Keys of the names events carry, remembered across documents: an ingest sees the same
+ * few thousand actor, sector and place names again and again, and segmenting an Arabic
+ * name costs more than the rest of its event row. Entries live in the cache's own arena;
+ * the cache is emptied (between documents only, so a document's keys stay valid) when it
+ * grows past NAMES_MAX or the guard words change. */
+enum { NAMES_MAX = 1 << 16 };
+typedef struct name_entry {
+    uint64_t h;
+    const char *name;
+    char kind; /* 'a', 'p', or 'f' for the folded place column */
+    int nk;
+    const char *keys[2];
+} name_entry;
+struct store_names {
+    raml_arena a;
+    name_entry *tab;
+    size_t cap, n;
+    const raml_wordset *guard;
+};
+
+static void names_clear(struct store_names *c)
+{
+    raml_arena_reset(&c->a);
+    c->a.failed = false;
+    free(c->tab);
+    c->tab = NULL;
+    c->cap = c->n = 0;
+}
+
+static void names_free(struct store_names *c)
+{
+    if (!c)
+        return;
+    names_clear(c);
+    raml_arena_free(&c->a);
+    free(c);
+}
+
+/* Called before each document: empties a full cache or one built with other guard words. */
+static void names_prepare(raml_store *s, const raml_wordset *guard)
+{
+    if (!s->names && (s->names = calloc(1, sizeof *s->names)))
+        raml_arena_init(&s->names->a, 64 * 1024);
+    if (s->names && (s->names->n >= NAMES_MAX || s->names->guard != guard || s->names->a.failed))
+        names_clear(s->names);
+    if (s->names)
+        s->names->guard = guard;
+}
+
+/* The keys of `name` (store_name_keys, or for kind 'f' store_fold_key), from the cache when
+ * it has them. Results of a failed allocation are never cached. */
+static int name_keys(raml_store *s, char kind, const char *name, const raml_wordset *guard,
+                     const char *out[2])
+{
+    struct store_names *c = s->names;
+    if (!name || !*name)
+        return 0;
+    uint64_t h = 14695981039346656037ull ^ (unsigned char)kind;
+    for (const char *p = name; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 1099511628211ull;
+    }
+    if (c && c->n * 2 >= c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 1024;
+        name_entry *t = calloc(nc, sizeof *t);
+        if (t) {
+            for (size_t i = 0; i < c->cap; i++)
+                if (c->tab[i].name) {
+                    size_t j = c->tab[i].h & (nc - 1);
+                    while (t[j].name)
+                        j = (j + 1) & (nc - 1);
+                    t[j] = c->tab[i];
+                }
+            free(c->tab);
+            c->tab = t;
+            c->cap = nc;
+        }
+    }
+    name_entry *e = NULL;
+    if (c && c->cap > c->n) {
+        size_t j = h & (c->cap - 1);
+        for (; c->tab[j].name; j = (j + 1) & (c->cap - 1))
+            if (c->tab[j].h == h && c->tab[j].kind == kind && strcmp(c->tab[j].name, name) == 0) {
+                out[0] = c->tab[j].keys[0];
+                out[1] = c->tab[j].keys[1];
+                return c->tab[j].nk;
+            }
+        e = &c->tab[j];
+    }
+    raml_arena *a = e ? &c->a : &s->arena;
+    int nk;
+    if (kind == 'f')
+        nk = (out[0] = store_fold_key(a, name)) != NULL;
+    else
+        nk = store_name_keys(a, kind, name, guard, out);
+    if (e && !a->failed) {
+        const char *copy = raml_arena_strdup(a, name);
+        if (copy && !a->failed) {
+            *e = (name_entry){.h = h, .name = copy, .kind = kind, .nk = nk,
+                              .keys = {nk > 0 ? out[0] : NULL, nk > 1 ? out[1] : NULL}};
+            c->n++;
+        }
+    }
+    return nk;
+}
+
+static void add_key(raml_store *s, const char ***keys, int *n, int *cap, char kind, const char *v,
                     const raml_wordset *guard)
 {
+    raml_arena *a = &s->arena;
     const char *ks[2];
-    int nk = store_name_keys(a, kind, v, guard, ks);
+    int nk = name_keys(s, kind, v, guard, ks);
     for (int j = 0; j < nk; j++) {
         const char *k = ks[j];
         bool dup = false;
@@ -347,6 +458,8 @@ static void make_row(raml_store *s, const raml_writer_ctx *w, const raml_event *
         r->json = raml_arena_strndup(a, json->data, json->len);
         r->json_len = json->len;
     }
+    if (!s->pg && store_digest(&s->words, w->meta, ev))
+        r->digest = raml_arena_strndup(a, s->words.data, s->words.len);
     char id[512];
     snprintf(id, sizeof id, "%s:s%u:e%u", w->meta->id, ev->sentence_index, ev->index_in_sentence);
     r->event_id = raml_arena_strdup(a, id);
@@ -357,23 +470,25 @@ static void make_row(raml_store *s, const raml_writer_ctx *w, const raml_event *
     int cap = 0;
     if (l->present) {
         r->country = l->country[0] ? l->country : NULL;
-        r->place = store_fold_key(a, l->resolved_name ? l->resolved_name : l->name_ar);
+        const char *f[2];
+        r->place = name_keys(s, 'f', l->resolved_name ? l->resolved_name : l->name_ar, NULL, f) ? f[0]
+                                                                                                 : NULL;
         r->located = l->precision != RAML_GEO_NONE;
         r->lat = l->lat;
         r->lon = l->lon;
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->resolved_name, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->name_ar, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->admin1, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'p', l->span.text, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'p', l->resolved_name, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'p', l->name_ar, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'p', l->admin1, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'p', l->span.text, g);
     }
     for (int i = 0; i < ev->nactors; i++) {
         const raml_actor *ac = &ev->actors[i];
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->name_ar, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->actor_id, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->cameo, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->sector, g);
-        add_key(a, &r->keys, &r->nkeys, &cap, 'a', ac->span.text, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->name, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->name_ar, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->actor_id, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->cameo, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->sector, g);
+        add_key(s, &r->keys, &r->nkeys, &cap, 'a', ac->span.text, g);
     }
     r->actual = ev->modality.polarity == RAML_POLARITY_POSITIVE &&
                 ev->modality.realis == RAML_REALIS_ACTUAL;
@@ -381,7 +496,8 @@ static void make_row(raml_store *s, const raml_writer_ctx *w, const raml_event *
 }
 
 /* Text rows for the sentences that hold an event (text search only ever selects events,
- * so the other sentences would be indexed for nothing). */
+ * so the other sentences would be indexed for nothing), each with the id of its last event
+ * and the markers of its events (SQLite, see store_sent). */
 static size_t make_sents(raml_store *s, const raml_store_doc *d, const store_row *rows,
                          store_sent **out)
 {
@@ -405,7 +521,8 @@ static size_t make_sents(raml_store *s, const raml_store_doc *d, const store_row
         v = raml_arena_calloc(a, d->nevents, sizeof *v);
         for (size_t e = 0; v && e < d->nevents; e++) {
             uint32_t i = rows[e].sentence;
-            bool seen = i >= t->nsentences;
+            /* Beyond STORE_MAX_SENT ids would repeat: such a sentence is not searchable. */
+            bool seen = i >= t->nsentences || i >= STORE_MAX_SENT;
             for (size_t j = n; !seen && j-- > 0;)
                 seen = v[j].index == i;
             if (seen)
@@ -430,9 +547,31 @@ static size_t make_sents(raml_store *s, const raml_store_doc *d, const store_row
         ws_words(b, d->text, d->len);
         if (b->len && (v = raml_arena_calloc(a, 1, sizeof *v))) {
             v[0].index = STORE_WHOLE_DOC;
+            v[0].last_local = STORE_WHOLE_LOCAL;
             v[0].stems = raml_arena_strndup(a, b->data, b->len);
             n = 1;
         }
+    }
+    if (!s->pg) {
+        raml_buf *mk = &s->enc, m;
+        raml_buf_init(&m);
+        for (size_t j = 0; j < n; j++) {
+            raml_buf_clear(mk);
+            for (size_t e = 0; e < d->nevents; e++) {
+                if (v[j].index != STORE_WHOLE_DOC && rows[e].sentence != v[j].index)
+                    continue;
+                uint32_t local = (uint32_t)rows[e].local;
+                if (v[j].index != STORE_WHOLE_DOC && local > v[j].last_local)
+                    v[j].last_local = local;
+                const store_row *r = &rows[e];
+                store_event_markers(mk, &m, r->type, r->country, r->date_lo, r->date_hi, r->keys,
+                                    r->nkeys, NULL);
+            }
+            v[j].markers = mk->len ? raml_arena_strndup(a, mk->data, mk->len) : "";
+            if (mk->failed || m.failed)
+                a->failed = true;
+        }
+        raml_buf_free(&m);
     }
     *out = v;
     return n;
@@ -455,6 +594,7 @@ raml_status raml_store_put_document(raml_store *s, const raml_store_doc *d, raml
     }
     raml_arena_reset(&s->arena);
     raml_arena *a = &s->arena;
+    names_prepare(s, d->guard);
     store_row *rows = d->nevents ? raml_arena_calloc(a, d->nevents, sizeof *rows) : NULL;
     raml_writer_ctx w = {.meta = d->meta, .dict_version = d->dict_version};
     for (size_t i = 0; rows && i < d->nevents; i++) {
@@ -569,22 +709,132 @@ static const char event_cols[] =
     "SELECT COALESCE(e.cluster_id || char(31), '') || "
     "(SELECT j.json FROM event_json j WHERE j.id = e.id)";
 
-/* Appends FROM and WHERE for `f` to sql; returns the ORDER BY list for event order, or
- * NULL when the text has no searchable word, so that nothing can match. */
-static const char *filter_where(raml_store *s, const raml_store_filter *f, raml_buf *sql,
-                                store_params *p)
+static int take_ulong(void *ctx, const char *row, size_t len)
 {
-    raml_arena_reset(&s->arena);
-    const char **stems = NULL;
-    int nstems = 0;
-    if (f->text && *f->text) {
-        nstems = store_query_stems(&s->arena, f->text, f->guard, &stems);
-        if (nstems == 0) /* only punctuation: nothing can match */
-            return NULL;
-        if (nstems > 8)
-            nstems = 8;
+    *(unsigned long *)ctx = strtoul(row, NULL, 10);
+    return 0;
+}
+
+/* Key rows of `key`, counted up to `cap`: which of two names has the shorter list. */
+static unsigned long key_rows(raml_store *s, const char *key, unsigned long cap)
+{
+    store_params p = {0};
+    store_param_text(&p, key);
+    char sql[128];
+    snprintf(sql, sizeof sql,
+             "SELECT CAST(count(*) AS TEXT) FROM (SELECT 1 FROM event_keys WHERE key = ? LIMIT %lu)",
+             cap);
+    unsigned long n = cap;
+    int stopped;
+    raml_error err;
+    if (s->ops->select_text(s, sql, &p, take_ulong, &n, &stopped, &err) != RAML_OK)
+        return cap; /* only a plan choice rides on it */
+    return n;
+}
+
+/* Translates f into q (names folded, text segmented, types split) and picks the SQLite
+ * driver. `page` is a limited query (a count or a full read is not). False when nothing
+ * can match (a text without a searchable word). Keys and stems live in s->arena until
+ * the next call. */
+static bool plan(raml_store *s, const raml_store_filter *f, bool page, store_query *q)
+{
+    raml_arena *a = &s->arena;
+    raml_arena_reset(a);
+    memset(q, 0, sizeof *q);
+    q->f = f;
+    q->pg = s->pg;
+    if (f->type && *f->type) {
+        for (const char *t = f->type; q->ntypes < STORE_MAX_TYPES;) {
+            const char *comma = strchr(t, ',');
+            size_t n = comma ? (size_t)(comma - t) : strlen(t);
+            q->types[q->ntypes++] = raml_arena_strndup(a, t, n);
+            if (!comma)
+                break;
+            t = comma + 1;
+        }
     }
-    return store_sql_from(sql, p, f, stems, nstems, s->pg);
+    const struct {
+        const char *v;
+        char kind;
+    } names[] = {{f->actor, 'a'}, {f->place, 'p'}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (!names[i].v || !*names[i].v)
+            continue;
+        int k = q->nnames++;
+        q->names[k].kind = names[i].kind;
+        q->names[k].nk = store_name_keys(a, names[i].kind, names[i].v, f->guard, q->names[k].keys);
+    }
+    if (f->text && *f->text) {
+        const char **stems = NULL;
+        int n = store_query_stems(a, f->text, f->guard, &stems), m = 0;
+        for (int i = 0; i < n && m < 8; i++) /* markers are not words (see store_marker) */
+            if (strncmp(stems[i], STORE_MARKER_PREFIX, 3) != 0)
+                stems[m++] = stems[i];
+        if (m == 0) /* only punctuation: nothing can match */
+            return false;
+        q->stems = stems;
+        q->nstems = m;
+    }
+    q->drive = STORE_DRIVE_EVENTS;
+    if (s->pg)
+        return true;
+    if (q->nstems) {
+        q->drive = STORE_DRIVE_TEXT;
+        return true;
+    }
+    bool cols = q->ntypes || (f->country && *f->country) || (f->from && *f->from) ||
+                (f->to && *f->to) || f->near;
+    /* Dates are compared as day numbers in the key rows: only when that is the same. */
+    bool key_dates = (!(f->from && *f->from && strlen(f->from) == 10) || store_valid_ymd(f->from)) &&
+                     (!(f->to && *f->to) || store_valid_ymd(f->to));
+    int cand[2], nc = 0;
+    for (int i = 0; i < q->nnames; i++)
+        if (q->names[i].nk == 1 && key_dates)
+            cand[nc++] = i;
+    if (nc) {
+        /* A key list never holds more rows than there are events, so driving from one
+         * bounds a count by the store's size; of two names, the shorter list drives. */
+        enum { CAP = 20000 };
+        q->driver = cand[0];
+        unsigned long n0 = CAP;
+        if (nc == 2 || (page && f->count_known && cols))
+            n0 = key_rows(s, q->names[cand[0]].keys[0], CAP);
+        if (nc == 2) {
+            unsigned long n1 = key_rows(s, q->names[cand[1]].keys[0], CAP);
+            if (n1 < n0) {
+                q->driver = cand[1];
+                n0 = n1;
+            }
+        }
+        q->drive = STORE_DRIVE_KEYS;
+        /* A long list with few matches: the filter indexes find those few sooner, each
+         * checked against the name by one key seek. */
+        if (page && f->count_known && cols && n0 >= CAP && f->count < 2000) {
+            q->drive = STORE_DRIVE_EVENTS;
+            q->names_exists = true;
+        }
+        return true;
+    }
+    if (page && f->count_known && q->nnames == 0) {
+        /* Reading in id order costs about need * total / matches rows; the filter indexes
+         * read at least the matches (often several times as many: a type's entries for a
+         * date range) and sort them: scan when that is cheaper. */
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        double now = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+        if (!s->nevents_at || now - s->nevents_at > 10) {
+            store_params p = {0};
+            int stopped;
+            raml_error err;
+            if (s->ops->select_text(s, "SELECT CAST(count(*) AS TEXT) FROM events", &p,
+                                    take_ulong, &s->nevents, &stopped, &err) == RAML_OK)
+                s->nevents_at = now;
+        }
+        double need = (double)f->offset + (double)f->limit, m = (double)f->count;
+        if (s->nevents_at && 10.0 * m * m >= need * (double)s->nevents)
+            q->drive = STORE_DRIVE_SCAN;
+    }
+    return true;
 }
 
 static raml_status oom(raml_error *err)
@@ -602,21 +852,18 @@ static raml_status run_filtered(raml_store *s, const raml_store_filter *f, bool 
     if (!f)
         f = &none;
     *stopped = 0;
+    store_query q;
+    if (!plan(s, f, !clusters && f->limit, &q)) {
+        raml_buf_free(&sql);
+        return RAML_OK;
+    }
     if (clusters) {
         raml_buf_puts(&sql, "SELECT c.json FROM clusters c WHERE c.id IN (SELECT e.cluster_id");
-        if (!filter_where(s, f, &sql, &p)) {
-            raml_buf_free(&sql);
-            return RAML_OK;
-        }
+        store_sql_from(&sql, &p, &q);
         raml_buf_puts(&sql, ") ORDER BY c.date_lo, c.id");
     } else {
         raml_buf_puts(&sql, event_cols);
-        const char *order = filter_where(s, f, &sql, &p);
-        if (!order) {
-            raml_buf_free(&sql);
-            return RAML_OK;
-        }
-        raml_buf_printf(&sql, " ORDER BY %s", order);
+        raml_buf_printf(&sql, " ORDER BY %s", store_sql_from(&sql, &p, &q));
     }
     if (f->limit || f->offset) {
         raml_buf_printf(&sql, " LIMIT %lu OFFSET %lu", f->limit ? f->limit : 0x7fffffffUL,
@@ -628,12 +875,12 @@ static raml_status run_filtered(raml_store *s, const raml_store_filter *f, bool 
     } else if (clusters) {
         st = s->ops->select_text(s, sql.data, &p, fn, ctx, stopped, err);
     } else {
-        qctx q = {.fn = fn, .ctx = ctx};
-        raml_buf_init(&q.buf);
-        raml_buf_init(&q.dec);
-        st = s->ops->select_text(s, sql.data, &p, with_cluster, &q, stopped, err);
-        raml_buf_free(&q.buf);
-        raml_buf_free(&q.dec);
+        qctx qc = {.fn = fn, .ctx = ctx};
+        raml_buf_init(&qc.buf);
+        raml_buf_init(&qc.dec);
+        st = s->ops->select_text(s, sql.data, &p, with_cluster, &qc, stopped, err);
+        raml_buf_free(&qc.buf);
+        raml_buf_free(&qc.dec);
     }
     raml_buf_free(&sql);
     return st;
@@ -651,12 +898,6 @@ raml_status raml_store_clusters(raml_store *s, const raml_store_filter *f, raml_
     return run_filtered(s, f, true, fn, ctx, stopped, err);
 }
 
-static int take_ulong(void *ctx, const char *row, size_t len)
-{
-    *(unsigned long *)ctx = strtoul(row, NULL, 10);
-    return 0;
-}
-
 raml_status raml_store_count(raml_store *s, const raml_store_filter *f, bool clusters,
                              unsigned long *out, raml_error *err)
 {
@@ -667,38 +908,28 @@ raml_status raml_store_count(raml_store *s, const raml_store_filter *f, bool clu
     raml_buf sql;
     raml_buf_init(&sql);
     store_params p = {0};
-    /* count(*) over the narrow events table: the filter's index (or key, R*Tree and text
-     * joins) decides the rows, and no JSON is read. */
-    raml_status st = RAML_OK;
-    bool only_actor = f->actor && *f->actor && !(f->place && *f->place);
-    bool only_place = f->place && *f->place && !(f->actor && *f->actor);
-    if (!clusters && (only_actor || only_place) && !(f->type && *f->type) &&
-        !(f->country && *f->country) && !(f->from && *f->from) && !(f->to && *f->to) &&
-        !f->near && !(f->text && *f->text)) {
-        /* One name alone: its key rows are the answer, counted inside the key index (two
-         * keys: a merge of two sorted id lists, no temporary set). */
-        raml_arena_reset(&s->arena);
-        const char *keys[2];
-        int nk = store_name_keys(&s->arena, only_actor ? 'a' : 'p', only_actor ? f->actor : f->place,
-                                 f->guard, keys);
-        for (int k = 0; k < nk; k++)
-            store_param_copy(&p, keys[k]);
-        raml_buf_puts(&sql, nk == 0   ? "SELECT '0'"
-                            : nk == 1 ? "SELECT CAST(count(*) AS TEXT) FROM event_keys WHERE key = ?"
-                                      : "SELECT CAST(count(*) AS TEXT) FROM (SELECT event FROM "
-                                        "event_keys WHERE key = ? UNION SELECT event FROM "
-                                        "event_keys WHERE key = ? ORDER BY 1) u");
-        int stopped = 0;
-        st = sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, take_ulong, out, &stopped, err);
+    store_query q;
+    if (!plan(s, f, false, &q)) {
         raml_buf_free(&sql);
-        return st;
+        return RAML_OK;
     }
-    raml_buf_puts(&sql, clusters ? "SELECT CAST(count(DISTINCT e.cluster_id) AS TEXT)"
-                                 : "SELECT CAST(count(*) AS TEXT)");
-    if (filter_where(s, f, &sql, &p)) {
-        int stopped = 0;
-        st = sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, take_ulong, out, &stopped, err);
+    if (!clusters && q.nnames == 1 && q.names[0].nk == 2 && q.drive == STORE_DRIVE_EVENTS &&
+        !q.ntypes && !(f->country && *f->country) && !(f->from && *f->from) &&
+        !(f->to && *f->to) && !f->near && !q.nstems) {
+        /* One name of two keys alone: a merge of its two sorted id lists. */
+        store_param_copy(&p, q.names[0].keys[0]);
+        store_param_copy(&p, q.names[0].keys[1]);
+        raml_buf_puts(&sql, "SELECT CAST(count(*) AS TEXT) FROM (SELECT event FROM event_keys "
+                            "WHERE key = ? UNION SELECT event FROM event_keys WHERE key = ? "
+                            "ORDER BY 1) u");
+    } else {
+        /* The driver's rows decide what is read: filter indexes, key rows or posting
+         * lists, never the JSON. */
+        store_sql_count(&sql, &p, &q, clusters);
     }
+    int stopped = 0;
+    raml_status st =
+        sql.failed ? oom(err) : s->ops->select_text(s, sql.data, &p, take_ulong, out, &stopped, err);
     raml_buf_free(&sql);
     return st;
 }
@@ -754,8 +985,9 @@ raml_status raml_store_points(raml_store *s, const raml_store_filter *f, raml_st
                         "COALESCE(e.date_lo, '') || char(9) || COALESCE(CAST(e.killed AS TEXT), '') "
                         "|| char(9) || COALESCE(e.cluster_id, '')");
     raml_status st = RAML_OK;
-    const char *order = filter_where(s, f, &sql, &p);
-    if (order) {
+    store_query q;
+    if (plan(s, f, f->limit != 0, &q)) {
+        const char *order = store_sql_from(&sql, &p, &q);
         raml_buf_puts(&sql, strstr(sql.data, " WHERE ") ? " AND e.lat IS NOT NULL" : " WHERE e.lat IS NOT NULL");
         raml_buf_printf(&sql, " ORDER BY %s", order);
         if (f->limit)

@@ -71,7 +71,7 @@ raml_status raml_store_put_document(raml_store *s, const raml_store_doc *d, raml
                                     raml_error *err);
 
 typedef struct raml_store_filter {
-    const char *type;    /* PLOVER type, e.g. ASSAULT */
+    const char *type;    /* PLOVER type, e.g. ASSAULT, or a comma-separated list of them */
     const char *actor;   /* actor name (English/Arabic), actor_id, CAMEO code or sector */
     const char *country; /* ISO3 of the event location */
     const char *place;   /* resolved name, Arabic name or admin1; folded and clitic-split */
@@ -82,6 +82,11 @@ typedef struct raml_store_filter {
     const raml_wordset *guard; /* also segments `place` and `actor`; NULL = fallback cuts */
     unsigned long limit; /* 0 = no limit */
     unsigned long offset;
+    /* The exact raml_store_count of this filter, when the caller has it: a page can then
+     * be read in event order, stopping early, when most events match (same rows, less
+     * work). Only the plan depends on it. */
+    bool count_known;
+    unsigned long count;
 } raml_store_filter;
 
 /* One stored event: its raml.event/1 JSON (links.cluster_id filled). A non-zero return

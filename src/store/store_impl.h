@@ -24,7 +24,12 @@ typedef struct store_row {
     int nkeys;
     char *json;
     size_t json_len;
+    const char *digest; /* SQLite: what clustering reads (store_digest), or NULL */
 } store_row;
+
+/* The clustering digest of an event (dedup.c): false (b then unusable) when the event must
+ * be read from its JSON instead. */
+bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev);
 
 /* Event row ids: doc << 32 | sentence << 12 | k (k-th event of that sentence), so the
  * events of a document, and of a sentence (full-text row id doc << 20 | sentence), are one
@@ -34,12 +39,34 @@ typedef struct store_row {
 #define STORE_MAX_SENT 1048574u /* 1048575 is the whole-document text row */
 
 /* Text search rows: sentence index (STORE_WHOLE_DOC when the text layer gave none) and
- * its stems joined by single spaces. */
+ * its stems joined by single spaces. SQLite keys the row by the id of the sentence's last
+ * event (doc << 32 | last_local), so that the row's events are the id range up to it and
+ * their number is (last_local & 4095) + 1: a text count needs no join. The whole-document
+ * row has last_local 0xffffffff (its events: the document's whole id range). `markers`
+ * (SQLite only) are extra tokens naming what the row's events are (see store_marker). */
 #define STORE_WHOLE_DOC 1048575u
+#define STORE_WHOLE_LOCAL 0xffffffffu
 typedef struct store_sent {
     uint32_t index;
+    uint32_t last_local;
     const char *stems;
+    const char *markers; /* "" or " m1 m2 ..." */
 } store_sent;
+
+/* Full-text marker tokens (SQLite): for each sentence row, one token per type, country,
+ * year and name key of its events, so that a text search narrowed by those filters
+ * intersects posting lists inside FTS5 instead of checking every hit's events. A marker
+ * is U+E000 (no stem contains it), the kind letter and 7 base-36 digits of a 32-bit hash
+ * of the value: a collision only lets a row through that the exact conditions (always
+ * applied as well) then reject. Appends " <marker>" to b. */
+#define STORE_MARKER_PREFIX "\xee\x80\x80"
+void store_marker(raml_buf *b, char kind, const char *v, size_t n);
+/* Appends to b the markers of one event not yet in b (type, country, every year its date
+ * range touches, each name key from `keys` and from the \x1f-separated `keylist`); m is
+ * scratch. b must hold only markers. */
+void store_event_markers(raml_buf *b, raml_buf *m, const char *type, const char *country,
+                         const char *date_lo, const char *date_hi, const char *const *keys,
+                         int nkeys, const char *keylist);
 
 /* Bound values of one statement. Strings the filter translation computes (folded keys,
  * the full-text query) are copied into `pool`, so they live exactly as long as the params
@@ -89,6 +116,11 @@ struct raml_store {
     char pend_lo[11], pend_hi[11]; /* date span of the open batch's new events; "" = none */
     raml_arena arena;              /* per call scratch: rows, keys, stems */
     raml_buf json, enc, words;     /* per put scratch, kept between documents */
+    /* How many events the store holds, for choosing a page's plan (store.c): counted at
+     * most every few seconds, since a stale figure only costs a worse plan. */
+    unsigned long nevents;
+    double nevents_at; /* CLOCK_MONOTONIC seconds; 0 = never counted */
+    struct store_names *names; /* folded names → keys, across documents (store.c) */
 };
 
 raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out, raml_error *err);
@@ -100,11 +132,49 @@ const char *store_fold_key(raml_arena *a, const char *s);
 /* Query words → stems, segmented like indexed text. */
 int store_query_stems(raml_arena *a, const char *q, const raml_wordset *guard, const char ***out);
 
-/* Appends " FROM ... WHERE ..." for the filter: the rows are `events e` (joined to the
- * full-text table when SQLite searches text). Returns the ORDER BY list that gives event
- * id order ("e.id", or the text join's equivalent that needs no sort). */
-const char *store_sql_from(raml_buf *sql, store_params *p, const raml_store_filter *f,
-                           const char *const *stems, int nstems, bool pg);
+/* How a filtered query reads its rows. PostgreSQL always uses STORE_DRIVE_EVENTS and
+ * leaves the choice to its planner; SQLite's planner has no statistics that would see
+ * that a page of 500 in event order can stop early, so store.c picks the driver. */
+typedef enum {
+    STORE_DRIVE_EVENTS, /* events through their filter indexes, then sorted */
+    STORE_DRIVE_SCAN,   /* events in id order: no sort, stops at the page (dense matches) */
+    STORE_DRIVE_KEYS,   /* one name's key rows in event order, filters checked in them */
+    STORE_DRIVE_TEXT,   /* full-text hits in event order */
+} store_drive;
+
+#define STORE_MAX_TYPES 16
+
+/* A filter translated once: split types, folded name keys, text stems, and the driver. */
+typedef struct store_query {
+    const raml_store_filter *f;
+    bool pg;
+    bool none; /* nothing can match (a name or a text with no word) */
+    store_drive drive;
+    const char *types[STORE_MAX_TYPES]; /* f->type split at commas */
+    int ntypes;
+    struct {
+        char kind; /* 'a' actor, 'p' place */
+        int nk;
+        const char *keys[2];
+    } names[2];
+    int nnames;
+    int driver;        /* STORE_DRIVE_KEYS: the names[] entry whose key rows drive */
+    bool names_exists; /* SQLite STORE_DRIVE_EVENTS: names as per-row probes, not id lists */
+    const char *const *stems;
+    int nstems;
+    bool keys_dates; /* from/to can be checked as day numbers in event_keys */
+} store_query;
+
+/* Appends " FROM ... WHERE ..." for q: the rows are `events e` (with `event_keys k` or
+ * `sentence_fts` driving when q->drive says so). Returns the ORDER BY list that gives
+ * event id order without a sort where the driver allows it. */
+const char *store_sql_from(raml_buf *sql, store_params *p, const store_query *q);
+/* The whole statement giving the number of matching events (or with `clusters`, of
+ * distinct clusters) as one text column. */
+void store_sql_count(raml_buf *sql, store_params *p, const store_query *q, bool clusters);
+/* True when YYYY-MM-DD names a real day (so that comparing day numbers is comparing the
+ * strings). */
+bool store_valid_ymd(const char *s);
 void store_param_text(store_params *p, const char *s); /* s must outlive the statement */
 void store_param_copy(store_params *p, const char *s);  /* copied into p->pool */
 /* Fails with a clear message when store_params could not hold every value. */

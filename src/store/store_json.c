@@ -713,6 +713,7 @@ enum { NDICT = sizeof dict / sizeof *dict, NSHORT = 19, HBITS = 12 };
 _Static_assert(NDICT <= NSHORT + 7 * 96, "too many dictionary entries for the codes");
 
 static uint8_t dict_len[NDICT];
+static uint64_t dict_head[NDICT], head_mask[NDICT]; /* first (up to) 8 bytes, for a quick reject */
 static uint16_t bucket[1 << HBITS]; /* entry index + 1 of the first entry with this hash */
 static uint16_t chain[NDICT];       /* next entry index + 1 with the same hash, longest first */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -732,6 +733,9 @@ static void build(void)
             if (n != want)
                 continue;
             dict_len[i] = (uint8_t)n;
+            size_t k = n < 8 ? n : 8;
+            memcpy(&dict_head[i], dict[i], k);
+            head_mask[i] = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
             unsigned h = hash3((const unsigned char *)dict[i]);
             chain[i] = bucket[h];
             bucket[h] = (uint16_t)(i + 1);
@@ -746,9 +750,19 @@ bool store_json_encode(raml_buf *out, const char *json, size_t len)
 {
     pthread_once(&once, build);
     const unsigned char *s = (const unsigned char *)json;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] < 0x20)
-            return false; /* not the writer's JSON: keep it as it is */
+    /* Any byte below 0x20 means this is not the writer's JSON: keep it as it is. Eight
+     * bytes at a time: (w - 0x20...) & ~w & 0x80... is non-zero exactly when some byte of
+     * w is below 0x20. */
+    size_t i0 = 0;
+    for (; i0 + 8 <= len; i0 += 8) {
+        uint64_t w;
+        memcpy(&w, s + i0, 8);
+        if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)
+            return false;
+    }
+    for (; i0 < len; i0++)
+        if (s[i0] < 0x20)
+            return false;
     raml_buf_clear(out);
     if (!raml_buf_reserve(out, len / 2 + 16))
         return false;
@@ -756,14 +770,25 @@ bool store_json_encode(raml_buf *out, const char *json, size_t len)
     size_t i = 0, lit = 0;
     while (i < len) {
         int hit = -1;
-        if (i + 3 <= len)
-            for (unsigned e = bucket[hash3(s + i)]; e; e = chain[e - 1]) {
+        unsigned e = i + 3 <= len ? bucket[hash3(s + i)] : 0;
+        if (e) {
+            /* Most candidates differ within their first 8 bytes: one word compare rejects
+             * them before memcmp (the input is read 8 bytes at a time only where it has
+             * them; the last few positions take the plain path). */
+            uint64_t w = 0;
+            bool word = i + 8 <= len;
+            if (word)
+                memcpy(&w, s + i, 8);
+            for (; e; e = chain[e - 1]) {
                 size_t n = dict_len[e - 1];
-                if (n <= len - i && memcmp(s + i, dict[e - 1], n) == 0) {
+                if (n > len - i || (word && ((w ^ dict_head[e - 1]) & head_mask[e - 1])))
+                    continue;
+                if (memcmp(s + i, dict[e - 1], n) == 0) {
                     hit = (int)e - 1;
                     break;
                 }
             }
+        }
         if (hit < 0) {
             i++;
             continue;

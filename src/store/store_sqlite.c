@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SCHEMA_VERSION = 3 };
+enum { SCHEMA_VERSION = 4 };
 
 /* migrations[v] takes a store at version v to v+1; index 0 creates everything. */
 static const char *const migrations[] = {
@@ -76,6 +76,27 @@ static const char *const migrations[] = {
      * R*Tree cost five times more per insert and a row read per candidate). */
     "CREATE INDEX events_geo ON events(lat, lon);"
     "CREATE INDEX events_cluster ON events(cluster_id) WHERE cluster_id IS NOT NULL;",
+    /* 3 → 4: key rows carry their event's type, country and day range, so that a name
+     * with other filters is counted and paged inside its key rows; full-text rows are
+     * keyed by their last event's id (a text count reads no event row) and carry marker
+     * tokens of their events' types, countries, years and keys (see store_sent); new
+     * events get a clustering digest (see store_digest; older ones are read as JSON). */
+    "ALTER TABLE event_json ADD COLUMN dd TEXT;"
+    "CREATE TABLE event_keys4(key TEXT NOT NULL, event INTEGER NOT NULL, type TEXT, country TEXT,"
+    " lo INTEGER, hi INTEGER, PRIMARY KEY(key, event)) WITHOUT ROWID;"
+    "INSERT INTO event_keys4 SELECT k.key, k.event, e.type, e.country, raml_days(e.date_lo),"
+    " raml_days(e.date_hi) FROM event_keys k CROSS JOIN events e ON e.id = k.event;"
+    "DROP TABLE event_keys;"
+    "ALTER TABLE event_keys4 RENAME TO event_keys;"
+    "CREATE VIRTUAL TABLE sentence_fts4 USING fts5(stems, tokenize='ascii', columnsize=0);"
+    "INSERT INTO sentence_fts4(rowid, stems) SELECT CASE WHEN (f.rowid & 1048575) = 1048575"
+    " THEN (f.rowid << 12) + 4095 ELSE max(e.id) END,"
+    " f.stems || raml_markers(e.type, e.country, e.date_lo, e.date_hi, j.keys)"
+    " FROM sentence_fts f CROSS JOIN events e NOT INDEXED ON e.id BETWEEN (CASE WHEN"
+    " (f.rowid & 1048575) = 1048575 THEN (f.rowid >> 20) << 32 ELSE f.rowid << 12 END)"
+    " AND (f.rowid << 12) + 4095 CROSS JOIN event_json j ON j.id = e.id GROUP BY f.rowid;"
+    "DROP TABLE sentence_fts;"
+    "ALTER TABLE sentence_fts4 RENAME TO sentence_fts;",
 };
 
 typedef struct sqlite_store {
@@ -86,6 +107,13 @@ typedef struct sqlite_store {
     sqlite3_stmt *sel_keys, *del_key, *del_ev, *del_json, *del_fts;
     raml_buf keys; /* one event's keys, \x1f-separated */
     long long last_doc; /* rowid found by the last s_has */
+    /* s_exec's statements, kept prepared: clustering runs a few statements once per event
+     * and per cluster (hundreds of thousands of times in a large ingest). */
+    struct {
+        char *sql;
+        sqlite3_stmt *st;
+    } execs[8];
+    unsigned next_exec; /* the slot to replace when all are taken */
 } sqlite_store;
 
 static raml_status fail(sqlite_store *s, int rc, const char *what, raml_error *err)
@@ -120,6 +148,48 @@ static void km_fn(sqlite3_context *c, int argc, sqlite3_value **v)
     double la2 = sqlite3_value_double(v[2]) * M_PI / 180, lo2 = sqlite3_value_double(v[3]) * M_PI / 180;
     double h = pow(sin((la2 - la1) / 2), 2) + cos(la1) * cos(la2) * pow(sin((lo2 - lo1) / 2), 2);
     sqlite3_result_double(c, 2 * 6371.0088 * asin(sqrt(h < 1 ? h : 1)));
+}
+
+/* raml_days(YYYY-MM-DD): the day number store_days gives, NULL for anything else. */
+static void days_fn(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    const char *t = (const char *)sqlite3_value_text(v[0]);
+    if (t && sqlite3_value_bytes(v[0]) == 10)
+        sqlite3_result_int64(c, store_days(t));
+    else
+        sqlite3_result_null(c);
+}
+
+/* raml_markers(type, country, date_lo, date_hi, keys): aggregate, the marker tokens of a
+ * group of events (the migration to version 4 builds full-text rows with it). */
+typedef struct markers_agg {
+    raml_buf b, m;
+} markers_agg;
+
+static void markers_step(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    markers_agg *g = sqlite3_aggregate_context(c, sizeof *g);
+    if (!g)
+        return;
+    const char *t[5];
+    for (int i = 0; i < 5; i++)
+        t[i] = (const char *)sqlite3_value_text(v[i]);
+    store_event_markers(&g->b, &g->m, t[0], t[1], t[2], t[3], NULL, 0, t[4]);
+}
+
+static void markers_final(sqlite3_context *c)
+{
+    markers_agg *g = sqlite3_aggregate_context(c, 0);
+    if (g && (g->b.failed || g->m.failed))
+        sqlite3_result_error_nomem(c);
+    else if (g && g->b.len)
+        sqlite3_result_text(c, g->b.data, (int)g->b.len, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_text(c, "", 0, SQLITE_STATIC);
+    if (g) {
+        raml_buf_free(&g->b);
+        raml_buf_free(&g->m);
+    }
 }
 
 static int exec(sqlite_store *s, const char *sql) { return sqlite3_exec(s->db, sql, NULL, NULL, NULL); }
@@ -213,6 +283,10 @@ static void s_close(raml_store *b)
     raml_buf_free(&s->keys);
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
+    for (size_t i = 0; i < sizeof s->execs / sizeof *s->execs; i++) {
+        sqlite3_finalize(s->execs[i].st);
+        free(s->execs[i].sql);
+    }
     if (s->db) {
         exec(s, "PRAGMA optimize");
         sqlite3_close(s->db);
@@ -318,8 +392,8 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
             rc = step_done(dels[i]);
         }
         if (rc == SQLITE_OK) {
-            sqlite3_bind_int64(s->del_fts, 1, doc * 1048576);
-            sqlite3_bind_int64(s->del_fts, 2, doc * 1048576 + 1048575);
+            sqlite3_bind_int64(s->del_fts, 1, doc << STORE_DOC_SHIFT);
+            sqlite3_bind_int64(s->del_fts, 2, (doc << STORE_DOC_SHIFT) + 0xffffffffLL);
             rc = step_done(s->del_fts);
         }
         sqlite3_stmt *u = s->upd_doc;
@@ -369,6 +443,8 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
         long long ev = (doc << STORE_DOC_SHIFT) | r->local;
         sqlite3_bind_int64(e, 13, ev);
         rc = step_done(e);
+        long long lo = r->date_lo[0] ? store_days(r->date_lo) : 0;
+        long long hi = r->date_hi[0] ? store_days(r->date_hi) : 0;
         raml_buf_clear(&s->keys);
         for (int k = 0; rc == SQLITE_OK && k < r->nkeys; k++) {
             if (strchr(r->keys[k], '\x1f'))
@@ -378,6 +454,12 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
             raml_buf_puts(&s->keys, r->keys[k]);
             sqlite3_bind_text(s->ins_key, 1, r->keys[k], -1, SQLITE_STATIC);
             sqlite3_bind_int64(s->ins_key, 2, ev);
+            bind_text(s->ins_key, 3, r->type);
+            bind_text(s->ins_key, 4, r->country);
+            if (r->date_lo[0] && r->date_hi[0]) {
+                sqlite3_bind_int64(s->ins_key, 5, lo);
+                sqlite3_bind_int64(s->ins_key, 6, hi);
+            }
             rc = step_done(s->ins_key);
         }
         if (rc == SQLITE_OK && s->keys.failed)
@@ -387,12 +469,21 @@ static raml_status s_put(raml_store *b, const raml_store_doc *d, const store_row
             sqlite3_bind_text(s->ins_json, 2, r->json, (int)r->json_len, SQLITE_STATIC);
             if (s->keys.len)
                 sqlite3_bind_text(s->ins_json, 3, s->keys.data, (int)s->keys.len, SQLITE_STATIC);
+            if (r->digest)
+                sqlite3_bind_text(s->ins_json, 4, r->digest, -1, SQLITE_STATIC);
             rc = step_done(s->ins_json);
         }
     }
     for (size_t i = 0; rc == SQLITE_OK && i < nsents; i++) {
-        sqlite3_bind_int64(s->ins_fts, 1, doc * 1048576 + sents[i].index);
-        sqlite3_bind_text(s->ins_fts, 2, sents[i].stems, -1, SQLITE_STATIC);
+        raml_buf_clear(&s->keys);
+        raml_buf_puts(&s->keys, sents[i].stems);
+        raml_buf_puts(&s->keys, sents[i].markers ? sents[i].markers : "");
+        if (s->keys.failed) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        sqlite3_bind_int64(s->ins_fts, 1, doc << STORE_DOC_SHIFT | sents[i].last_local);
+        sqlite3_bind_text(s->ins_fts, 2, s->keys.data, (int)s->keys.len, SQLITE_STATIC);
         rc = step_done(s->ins_fts);
     }
     return rc == SQLITE_OK ? RAML_OK : fail(s, rc, m->id, err);
@@ -473,14 +564,32 @@ static raml_status s_exec(raml_store *b, const char *sql, const store_params *p,
     sqlite_store *s = (sqlite_store *)b;
     if (store_params_check(p, err) != RAML_OK)
         return RAML_ERR_USAGE;
-    sqlite3_stmt *st;
-    /* Dedup runs the same few statements thousands of times: keep them prepared. */
-    int rc = sqlite3_prepare_v3(s->db, sql, -1, 0, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc, "cannot prepare a statement", err);
+    sqlite3_stmt *st = NULL;
+    size_t nslot = sizeof s->execs / sizeof *s->execs, slot = nslot;
+    for (size_t i = 0; i < nslot && !st; i++)
+        if (s->execs[i].sql && strcmp(s->execs[i].sql, sql) == 0) {
+            st = s->execs[i].st;
+            slot = i;
+        }
+    if (!st) {
+        int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+        if (rc != SQLITE_OK)
+            return fail(s, rc, "cannot prepare a statement", err);
+        char *copy = strdup(sql);
+        if (copy) { /* without a copy it is simply not kept */
+            slot = s->next_exec++ % nslot;
+            sqlite3_finalize(s->execs[slot].st);
+            free(s->execs[slot].sql);
+            s->execs[slot].sql = copy;
+            s->execs[slot].st = st;
+        }
+    }
     bind_all(s, st, p);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (slot == nslot)
+        sqlite3_finalize(st);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? RAML_OK : fail(s, rc, "write failed", err);
 }
 
@@ -554,8 +663,8 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
         goto bad;
     }
     sqlite3_extended_result_codes(s->db, 0);
-    /* Another writer's batch (or a reader's checkpoint) is waited out: a batch of 500
-     * documents commits well within this. RAML_BUSY_TIMEOUT_MS overrides it (tests). */
+    /* Another writer's batch (or a reader's checkpoint) is waited out: raml ingest ends a
+     * batch within about 2 s. RAML_BUSY_TIMEOUT_MS overrides it (tests). */
     int busy_ms = 10000;
     const char *bt = getenv("RAML_BUSY_TIMEOUT_MS");
     if (bt && *bt)
@@ -572,10 +681,23 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
             st = fail(s, rc, "cannot open the database for writing", err);
             goto bad;
         }
+        /* A batch rewrites pages all over the filter indexes and key rows; checkpointing
+         * after every 8 MB of log copied each batch's pages into the file once more. With
+         * a 128 MB log a page changed by successive batches is copied once (the log is
+         * reset after each checkpoint and removed on close). */
+        exec(s, "PRAGMA wal_autocheckpoint=16384");
     }
     exec(s, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY");
+    /* Readers (query, serve) scan large index ranges: mapping the file spares a copy of
+     * every page into the page cache (a count over a million key rows: 3 times faster). */
+    if (readonly)
+        exec(s, "PRAGMA mmap_size=2147418112");
     sqlite3_create_function(s->db, "raml_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, km_fn,
                             NULL, NULL);
+    sqlite3_create_function(s->db, "raml_days", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            days_fn, NULL, NULL);
+    sqlite3_create_function(s->db, "raml_markers", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            NULL, markers_step, markers_final);
     if ((st = migrate(s, readonly, err)) != RAML_OK)
         goto bad;
     if (!readonly) {
@@ -590,8 +712,9 @@ raml_status store_sqlite_open(const char *path, bool readonly, raml_store **out,
             {&s->ins_ev, "INSERT INTO events(doc, event_id, sentence, type, date_lo, date_hi, "
                          "country, place, lat, lon, actual, killed, id) "
                          "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-            {&s->ins_json, "INSERT INTO event_json(id, json, keys) VALUES(?,?,?)"},
-            {&s->ins_key, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?,?)"},
+            {&s->ins_json, "INSERT INTO event_json(id, json, keys, dd) VALUES(?,?,?,?)"},
+            {&s->ins_key, "INSERT OR IGNORE INTO event_keys(key, event, type, country, lo, hi) "
+                          "VALUES(?,?,?,?,?,?)"},
             {&s->ins_fts, "INSERT INTO sentence_fts(rowid, stems) VALUES(?,?)"},
             {&s->sel_keys, "SELECT id, keys FROM event_json WHERE id BETWEEN ? AND ? AND keys "
                            "IS NOT NULL"},

@@ -20,6 +20,13 @@ run query --db "$DB";                         check "query exits 0" test "$rc" -
 run query --db "$DB" --format geojson;        check "geojson query" grep -q FeatureCollection "$TMP/out"
 run query --db "$DB" --format acled;          check "acled header" grep -q '^event_id_cnty,' "$TMP/out"
 run query --db "$DB" --text سرت;              check "text query exits 0" test "$rc" -eq 0
+# A type list is the union of its types.
+run query --db "$DB" --type ASSAULT;          na=$(wc -l <"$TMP/out")
+run query --db "$DB" --type PROTEST;          np=$(wc -l <"$TMP/out")
+run query --db "$DB" --type ASSAULT,PROTEST
+check "type list exits 0" test "$rc" -eq 0
+check "type list is the union" test "$(wc -l <"$TMP/out")" -eq $((na + np))
+check "type list finds something" test $((na + np)) -gt 0
 run stats --db "$DB" --json;                  check "stats json" grep -q '"documents":2' "$TMP/out"
 run stats --db "$DB";                         check "stats table" grep -q '^documents' "$TMP/out"
 : >"$TMP/ro.db"; chmod 444 "$TMP/ro.db"
