@@ -100,21 +100,91 @@ static void *worker(void *arg)
     }
 }
 
-static void code_batch(batch *b, unsigned threads)
+static void code_batch(batch *b)
 {
     atomic_store(&b->next, 0);
-    if (threads <= 1 || b->n < 2) {
-        worker(b);
-        return;
-    }
+    worker(b);
+}
+
+/* Worker threads that live as long as the run: a batch is coded in the background while the
+ * calling thread reads the next batch and writes out the previous one (reading and writing are
+ * serial). The threads persist because each keeps per-thread state warm (the text layer's
+ * segmentation cache), which a thread per batch would rebuild every time. */
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    batch *job;
+    unsigned long generation; /* bumped for every batch handed out */
+    unsigned busy;            /* workers still on the current batch */
+    bool quit;
     pthread_t tids[64];
-    unsigned started = 0;
-    for (unsigned t = 1; t < threads && t < 64; t++)
-        if (pthread_create(&tids[started], NULL, worker, b) == 0)
-            started++;
-    worker(b); /* the calling thread works too */
-    for (unsigned t = 0; t < started; t++)
-        pthread_join(tids[t], NULL);
+    unsigned nthreads;
+} pool;
+
+static void *pool_main(void *arg)
+{
+    pool *p = arg;
+    unsigned long seen = 0;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->quit && p->generation == seen)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->quit)
+            break;
+        seen = p->generation;
+        batch *b = p->job;
+        pthread_mutex_unlock(&p->mu);
+        worker(b);
+        pthread_mutex_lock(&p->mu);
+        if (--p->busy == 0)
+            pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static bool pool_start(pool *p, unsigned threads)
+{
+    memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    for (unsigned t = 0; t < threads && t < 64; t++)
+        if (pthread_create(&p->tids[p->nthreads], NULL, pool_main, p) == 0)
+            p->nthreads++;
+    return p->nthreads > 0;
+}
+
+static void pool_submit(pool *p, batch *b)
+{
+    atomic_store(&b->next, 0);
+    pthread_mutex_lock(&p->mu);
+    p->job = b;
+    p->busy = p->nthreads;
+    p->generation++;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_wait(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->busy > 0)
+        pthread_cond_wait(&p->done, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_stop(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->quit = true;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    for (unsigned t = 0; t < p->nthreads; t++)
+        pthread_join(p->tids[t], NULL);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->mu);
 }
 
 static void report_issues(const slot *s)
@@ -164,74 +234,147 @@ static int flush_batch(batch *b, cli_doc_fn fn, void *ctx, cli_pipeline_stats *s
     return rc;
 }
 
+/* Where reading stands: the input file being read and the ones still to open. */
+typedef struct reader {
+    const cli_pipeline_opts *opts;
+    char **paths;
+    int npaths, next_path;
+    raml_docsrc *src;
+    int src_path;
+    cli_pipeline_stats *st;
+    bool failed; /* out of memory or an unreadable stream: stop */
+} reader;
+
+/* Fills b up to its capacity from the inputs; false once everything has been read. */
+static bool fill_batch(reader *r, batch *b)
+{
+    while (b->n < b->cap && !r->failed) {
+        if (!r->src) {
+            if (r->next_path >= r->npaths)
+                return b->n > 0;
+            raml_error err;
+            raml_error_clear(&err);
+            r->src_path = r->next_path++;
+            if (raml_docsrc_open(r->paths[r->src_path], r->opts->jsonl, &r->src, &err) != RAML_OK) {
+                cli_report(&err);
+                r->st->bad_inputs++;
+                r->src = NULL;
+            }
+            continue;
+        }
+        raml_srcdoc doc;
+        bool has = false;
+        raml_error err;
+        raml_error_clear(&err);
+        raml_status s = raml_docsrc_next(r->src, &doc, &has, &err);
+        if (s == RAML_ERR_INPUT) {
+            cli_report(&err);
+            r->st->bad_inputs++;
+            continue;
+        }
+        if (s != RAML_OK) {
+            cli_report(&err);
+            r->failed = true;
+            break;
+        }
+        if (!has) {
+            /* slots own copies of their text, so a batch may span files */
+            raml_docsrc_close(r->src);
+            r->src = NULL;
+            continue;
+        }
+        const char *path = r->paths[r->src_path];
+        if (!r->opts->jsonl && doc.len == 0) {
+            cli_errorf("%s: empty file", path);
+            r->st->bad_inputs++;
+            continue;
+        }
+        if (!slot_fill(&b->slots[b->n], &doc, path, r->opts->default_date)) {
+            cli_errorf("out of memory");
+            r->failed = true;
+            break;
+        }
+        b->n++;
+    }
+    return b->n > 0;
+}
+
+static bool batch_alloc(batch *b, const raml_lexicon *lex, size_t cap)
+{
+    memset(b, 0, sizeof *b);
+    b->lex = lex;
+    b->cap = cap;
+    b->slots = calloc(cap, sizeof *b->slots);
+    return b->slots != NULL;
+}
+
+static void batch_free(batch *b)
+{
+    for (size_t i = 0; b->slots && i < b->cap; i++) {
+        slot_clear_meta(&b->slots[i]);
+        free(b->slots[i].text);
+        raml_doc_free(b->slots[i].doc);
+    }
+    free(b->slots);
+}
+
 int cli_pipeline_run(const cli_pipeline_opts *opts, char **paths, int npaths, cli_doc_fn fn,
                      void *ctx, cli_pipeline_stats *st)
 {
     memset(st, 0, sizeof *st);
     unsigned threads = opts->threads ? opts->threads : 1;
-    batch b = {.lex = opts->lex};
-    /* Enough documents per batch that every worker stays busy while sizes vary. */
-    b.cap = threads > 1 ? 32u * threads : 1;
-    b.slots = calloc(b.cap, sizeof *b.slots);
-    if (!b.slots) {
-        cli_errorf("out of memory");
-        return EXIT_INTERNAL;
-    }
+    reader r = {.opts = opts, .paths = paths, .npaths = npaths, .st = st};
     int rc = 0;
-    for (int p = 0; p < npaths && rc == 0; p++) {
-        raml_docsrc *src = NULL;
-        raml_error err;
-        raml_error_clear(&err);
-        if (raml_docsrc_open(paths[p], opts->jsonl, &src, &err) != RAML_OK) {
-            cli_report(&err);
-            st->bad_inputs++;
-            continue;
+    pool workers;
+    bool parallel = threads > 1 && pool_start(&workers, threads);
+    if (!parallel) {
+        batch b;
+        if (!batch_alloc(&b, opts->lex, 1)) {
+            cli_errorf("out of memory");
+            return EXIT_INTERNAL;
         }
-        for (;;) {
-            raml_srcdoc doc;
-            bool has = false;
-            raml_status s = raml_docsrc_next(src, &doc, &has, &err);
-            if (s == RAML_ERR_INPUT) {
-                cli_report(&err);
-                st->bad_inputs++;
-                continue;
-            }
-            if (s != RAML_OK) {
-                cli_report(&err);
-                rc = EXIT_INTERNAL;
-                break;
-            }
-            if (!has)
-                break;
-            if (!opts->jsonl && doc.len == 0) {
-                cli_errorf("%s: empty file", paths[p]);
-                st->bad_inputs++;
-                continue;
-            }
-            if (!slot_fill(&b.slots[b.n], &doc, paths[p], opts->default_date)) {
-                cli_errorf("out of memory");
-                rc = EXIT_INTERNAL;
-                break;
-            }
-            if (++b.n == b.cap) {
-                code_batch(&b, threads);
-                rc = flush_batch(&b, fn, ctx, st);
-                if (rc)
-                    break;
-            }
+        while (rc == 0 && fill_batch(&r, &b)) {
+            code_batch(&b);
+            rc = flush_batch(&b, fn, ctx, st);
         }
-        /* A batch never spans two files' lifetimes in a way that matters: slots own copies. */
-        raml_docsrc_close(src);
+        batch_free(&b);
+    } else {
+        /* Enough documents per batch that every worker stays busy while sizes vary; two
+         * batches, one being coded while the other is written out and refilled. */
+        batch bs[2];
+        bool ok0 = batch_alloc(&bs[0], opts->lex, 32u * threads);
+        bool ok1 = batch_alloc(&bs[1], opts->lex, 32u * threads);
+        int cur = 0;
+        bool pending = ok0 && ok1 && fill_batch(&r, &bs[cur]);
+        if (!ok0 || !ok1) {
+            cli_errorf("out of memory");
+            rc = EXIT_INTERNAL;
+        }
+        if (pending)
+            pool_submit(&workers, &bs[cur]);
+        while (pending) {
+            int other = 1 - cur;
+            bool more = rc == 0 && fill_batch(&r, &bs[other]);
+            pool_wait(&workers);
+            if (more)
+                pool_submit(&workers, &bs[other]);
+            if (rc == 0)
+                rc = flush_batch(&bs[cur], fn, ctx, st);
+            bs[cur].n = 0;
+            if (rc != 0 && more) {
+                pool_wait(&workers);
+                more = false;
+            }
+            pending = more;
+            cur = other;
+        }
+        pool_stop(&workers);
+        batch_free(&bs[0]);
+        batch_free(&bs[1]);
     }
-    if (rc == 0 && b.n) {
-        code_batch(&b, threads);
-        rc = flush_batch(&b, fn, ctx, st);
-    }
-    for (size_t i = 0; i < b.cap; i++) {
-        slot_clear_meta(&b.slots[i]);
-        free(b.slots[i].text);
-        raml_doc_free(b.slots[i].doc);
-    }
-    free(b.slots);
+    if (r.src)
+        raml_docsrc_close(r.src);
+    if (rc == 0 && r.failed)
+        rc = EXIT_INTERNAL;
     return rc;
 }
