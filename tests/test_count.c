@@ -132,6 +132,23 @@ int main(void)
     CHECK(!ev.killed.present && !ev.injured.present);
     ev = one("قتل 20000000 شخص.", "قتل"); /* above 10 million: not a figure */
     CHECK(!ev.killed.present);
+    /* verb: the figure after the verb's subject, qualifiers kept, never through a
+     * preposition or time word, and only when a counted noun follows. */
+    ev = one("واعتقلت قوات الأمن 40 متظاهرا في وسط العاصمة.", "واعتقلت");
+    EXPECT_COUNT(ev.arrested, 40, "exact");
+    CHECK_STR(ev.arrested.span.text, "واعتقلت قوات الأمن 40");
+    ev = one("قتلت القوات الحكومية 14 مسلحا على الأقل في المعارك.", "قتلت");
+    EXPECT_COUNT(ev.killed, 14, "at_least");
+    ev = one("ألقت الشرطة القبض على 9 أشخاص بعد المواجهات.", "ألقت");
+    EXPECT_COUNT(ev.arrested, 9, "exact");
+    ev = one("اعتقلت الشرطة الناشط في 12 مارس.", "اعتقلت");
+    CHECK(!ev.arrested.present);
+    ev = one("اعتقلت الشرطة منذ 3 أيام صحفيا.", "اعتقلت");
+    CHECK(!ev.arrested.present);
+    ev = one("قتلت المجموعة المسلحة في الهجوم الذي وقع 2019.", "قتلت");
+    CHECK(!ev.killed.present);
+    ev = one("اعتقل الجنود الخمسة الذين فروا يوم 7.", "اعتقل");
+    CHECK(!ev.arrested.present);
     /* Arrests go to the COERCE event, deaths to the ASSAULT event of the same sentence. */
     {
         raml_text t = analyze("داهمت الشرطة الحي واعتقلت 30 شخصا بعد هجوم أسفر عن مقتل 4 جنود.");

@@ -63,8 +63,26 @@ static figure read_figure(const raml_numwords *nw, const raml_text *t, size_t lo
 {
     figure f = {0};
     raml_number n;
-    if (c->kind == CUE_HEAD) {
-        if (number_at(nw, t, end, i + 1, &n) && plausible(t, lo, end, &n)) {
+    if (c->kind == CUE_HEAD || c->kind == CUE_VERB) {
+        size_t at = i + 1;
+        if (c->kind == CUE_VERB) {
+            /* Skip the verb's subject (at most four words) up to the figure; the figure must
+             * then count something: "اعتقلت قوات الأمن 40 متظاهرا". */
+            for (size_t k = i + 1; k < end && k <= i + 5; k++) {
+                if (number_at(nw, t, end, k, &n)) {
+                    at = k;
+                    break;
+                }
+                const raml_token *w = &t->tokens[k];
+                if (w->kind != RAML_TOK_ARABIC || cas_ends_subject(w->stem) || k == i + 5)
+                    return f;
+            }
+            size_t after = at < end && number_at(nw, t, end, at, &n) ? (size_t)n.first + n.count
+                                                                      : end;
+            if (at > i + 1 && (after >= end || t->tokens[after].kind != RAML_TOK_ARABIC))
+                return f;
+        }
+        if (number_at(nw, t, end, at, &n) && plausible(t, lo, end, &n)) {
             f = (figure){true, n, false, (uint32_t)i, n.first + n.count - 1};
             /* "قتل 12 مدنيا على الأقل": the qualifier may follow the number or its noun. */
             size_t last = (size_t)n.first + n.count - 1;

@@ -44,6 +44,8 @@ static bool parse_class(cas_cue *c, const char *cls, const char *value)
         c->kind = CUE_NOUN, c->plural = true;
     else if (!strcmp(cls, "gap"))
         c->kind = CUE_GAP;
+    else if (!strcmp(cls, "verb"))
+        c->kind = CUE_VERB;
     else
         return false;
     return true;
@@ -84,7 +86,7 @@ raml_status raml_casualties_load(const char *data_dir, raml_casualties **out, bo
         }
         if (!parse_class(&c, cls, raml_tsvfile_cell(&t, C_VALUE))) {
             st = raml_tsvfile_error(&t, err,
-                                    "bad class/value '%s'/'%s' (head noun plural gap, or "
+                                    "bad class/value '%s'/'%s' (head verb noun plural gap, or "
                                     "implied with a number)",
                                     cls, raml_tsvfile_cell(&t, C_VALUE));
             break;
@@ -197,6 +199,16 @@ bool cas_is_unit(const char *stem)
         "اشهر",     "عاما",    "سنوات",    "سنه",  "بالمئه", "بالمائه", "%",   "دولار",
     };
     return stem && in(stem, units, (int)(sizeof units / sizeof *units));
+}
+
+bool cas_ends_subject(const char *stem)
+{
+    /* Folded stems (ى→ي، أ/إ→ا). على is not here: ألقت القبض على 12 شخصا. */
+    static const char *const w[] = {
+        "في",  "منذ", "خلال", "يوم", "عام", "سنه", "بعد", "قبل", "حتي", "الي",
+        "من",  "نحو", "مسافه", "بين", "حوالي", "ساعه", "الساعه", "ليله", "صباح", "مساء",
+    };
+    return !stem || in(stem, w, (int)(sizeof w / sizeof *w));
 }
 
 bool cas_is_year_word(const char *stem)

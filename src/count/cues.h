@@ -11,7 +11,8 @@ typedef enum { CAS_KILLED, CAS_INJURED, CAS_ARRESTED } cas_class;
 typedef enum {
     CUE_HEAD, /* the figure follows: قتل 12، مقتل 12، أصيب 20، اعتقال 30، أودى بحياة 7 */
     CUE_NOUN, /* the figure precedes: 12 قتيلا، عشرات القتلى؛ plural alone = unspecified */
-    CUE_GAP   /* the figure precedes with a noun between: لقي 12 شخصا حتفهم */
+    CUE_GAP,  /* the figure precedes with a noun between: لقي 12 شخصا حتفهم */
+    CUE_VERB  /* a HEAD whose figure may follow the verb's subject: اعتقلت الشرطة 40 متظاهرا */
 } cue_kind;
 
 typedef struct cas_cue {
@@ -37,6 +38,9 @@ const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const c
                             const cas_cue *prev);
 /* Units that make a number a distance, duration or share, never a casualty figure. */
 bool cas_is_unit(const char *stem);
+/* Words that end a verb's subject before a figure: a preposition or time word there means
+ * the number is a date, a distance or a time (قتل في 12 مارس، اعتقل منذ 3 أيام). */
+bool cas_ends_subject(const char *stem);
 /* عام / سنة: the number after it is a year. */
 bool cas_is_year_word(const char *stem);
 
