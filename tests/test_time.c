@@ -98,7 +98,11 @@ int main(void)
     EXPECT_DATE("وقع الهجوم في 20 ديسمبر.", "2016-12-20", "day", "explicit");
     EXPECT_DATE("وقع الهجوم منتصف يوليو.", "2016-07", "month", "explicit");
     EXPECT_DATE("وقع الهجوم منتصف مايو 2017.", "2017-05", "month", "explicit");
-    EXPECT_DATE("دارت المعارك بين 3 و5 يونيو.", "2017-06-03", "day", "explicit");
+    /* Ranges: up to a week, the middle day at week precision; longer, the month. */
+    EXPECT_DATE("دارت المعارك بين 3 و5 يونيو.", "2017-06-04", "week", "explicit");
+    EXPECT_DATE("دارت المعارك بين 2 و8 مارس 2016.", "2016-03-05", "week", "explicit");
+    EXPECT_DATE("استمر الحصار بين 3 و21 يونيو.", "2017-06", "month", "explicit");
+    EXPECT_DATE("دارت المعارك في 3-5 يونيو 2015.", "2015-06-04", "week", "explicit");
     EXPECT_DATE("وقع الهجوم في 15 رمضان 1438.", "2017-06-10", "day", "explicit");
     /* Relative expressions. */
     EXPECT_DATE("وقع الهجوم الأحد.", "2017-06-04", "day", "relative_weekday");

@@ -3,7 +3,9 @@
  *   2017/6/4, 30/05/2017, 30-05-2017           explicit, day (y/m/d when the first part has 4
  *                                              digits, else d/m/y; 2-digit years are skipped)
  *   4 أبريل (نيسان) 2016, 4 أبريل/نيسان 2016    explicit, day
- *   بين 3 و5 يونيو, 3-5 يونيو                   explicit, day, the start of the range
+ *   بين 3 و5 يونيو, 3-5 يونيو                   explicit; a range of up to a week is its middle
+ *                                              day at week precision (±3 days), a longer one
+ *                                              its month
  *   أبريل/نيسان 2016, منتصف يوليو               explicit, month
  *   عام 2015                                   explicit, year
  *   15 رمضان 1438                              explicit, day (tabular Hijri → Gregorian)
@@ -125,11 +127,25 @@ static bool parse_numeric(const char *s, tdate *o)
 
 #define M(k) (1u << (k))
 
+/* A range "3 و5 يونيو" read as its first day: a week-precision date around its middle when
+ * it spans at most a week (the store matches week dates ±3 days), else its month. The
+ * range's days are not otherwise representable in raml.event/1's single value. */
+static void widen_range(tdate *o, int d, int d2)
+{
+    if (!o->resolved || d2 <= d || o->precision != RAML_DATE_DAY)
+        return;
+    long first = cal_days(o->y, o->m, o->d);
+    if (d2 - d <= 6)
+        set_days(o, first + (d2 - d) / 2, RAML_DATE_WEEK, o->method);
+    else
+        set(o, o->y, o->m, 0, RAML_DATE_MONTH, o->method);
+}
+
 /* Day and month with an optional year: 4 أبريل 2016, 3 و5 يونيو. */
 static bool day_month(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
                       long anchor, tdate *o)
 {
-    int d, d2, mo, y;
+    int d, d2 = 0, mo, y;
     if (!int_at(toks, end, i, 1, 99, &d))
         return false;
     size_t j = i + 1;
@@ -158,11 +174,13 @@ static bool day_month(const raml_timelex *t, const raml_token *toks, size_t end,
             return true;
         }
         set_days(o, cal_hijri_days(y, mo, d), RAML_DATE_DAY, RAML_DATE_EXPLICIT);
+        widen_range(o, d, d2);
         return true;
     }
     if (int_at(toks, end, k, 1000, 2999, &y)) {
         o->last = (uint32_t)k;
         set(o, y, mo, d, RAML_DATE_DAY, RAML_DATE_EXPLICIT);
+        widen_range(o, d, d2);
         return true;
     }
     o->last = (uint32_t)(k - 1);
@@ -175,6 +193,7 @@ static bool day_month(const raml_timelex *t, const raml_token *toks, size_t end,
     set(o, ay, mo, d, RAML_DATE_DAY, RAML_DATE_EXPLICIT);
     if (o->resolved && cal_days(ay, mo, d) > anchor + 1)
         set(o, ay - 1, mo, d, RAML_DATE_DAY, RAML_DATE_EXPLICIT);
+    widen_range(o, d, d2);
     return true;
 }
 
