@@ -2,13 +2,17 @@
  * Disambiguation. A name shared by several places (طرابلس: Libya and Lebanon; البيضاء: Libya
  * and Yemen) goes to the candidate that fits, in this order:
  *   1. the cue word's feature class (محافظة حلب → the admin1, مدينة حلب → the city);
- *   2. the country the document talks about: one vote per unambiguous place mention and per
+ *   2. the place that contains it, named right after it (طرابلس شمال لبنان، طرابلس في لبنان،
+ *      البيضاء، اليمن): the writer's own disambiguation;
+ *   3. the country its sentence talks about (unambiguous places and event actors there);
+ *   4. the country the document talks about: one vote per unambiguous place mention and per
  *      event actor with a country (demonyms and named actors, filled by the coder);
- *   3. feature rank (country > capital > city > admin1 > town ...);
- *   4. population.
+ *   5. feature rank (country > capital > city > admin1 > town ...);
+ *   6. population.
  */
 #include "geo/toponym.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define MAX_VOTES 32
@@ -56,18 +60,34 @@ static const char *sole_country(const raml_gazetteer *g, const geo_mention *m)
     return iso;
 }
 
+enum { NKEY = 6 };
+
 static bool better(const long *a, const long *b)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < NKEY; i++)
         if (a[i] != b[i])
             return a[i] > b[i];
     return false;
 }
 
-static int pick(const raml_gazetteer *g, const geo_mention *m, const votes *v)
+/* The country of the unambiguous place named within three tokens after m in its sentence
+ * (a direction, a preposition or a comma between), or NULL. */
+static const char *container_after(const raml_gazetteer *g, const geo_mention *ms, size_t n,
+                                   size_t i)
+{
+    const geo_mention *m = &ms[i];
+    if (i + 1 >= n || ms[i + 1].sent != m->sent || ms[i + 1].ref >= 0)
+        return NULL;
+    if (ms[i + 1].ctx_first > m->first + m->count + 2)
+        return NULL;
+    return sole_country(g, &ms[i + 1]);
+}
+
+static int pick(const raml_gazetteer *g, const geo_mention *m, const char *container,
+                const votes *sentence, const votes *doc)
 {
     int best = -1;
-    long bkey[4] = {0};
+    long bkey[NKEY] = {0};
     int hint_class = m->hint ? geo_feature_class(m->hint) : -1;
     /* ريف حلب names the countryside of the city: the city is the anchor. */
     if (m->hint == GEO_F_ADMIN2)
@@ -75,8 +95,12 @@ static int pick(const raml_gazetteer *g, const geo_mention *m, const votes *v)
     uint32_t cur = m->m.head, p;
     while (geo_phrase_next(&g->names, &m->m, &cur, &p)) {
         const geo_place *pl = &g->places[p];
-        long key[4] = {geo_feature_class(pl->feature) == hint_class, votes_for(v, pl->iso3),
-                       geo_feature_rank(pl->feature), pl->population};
+        long key[NKEY] = {geo_feature_class(pl->feature) == hint_class,
+                          container && memcmp(container, pl->iso3, 3) == 0,
+                          votes_for(sentence, pl->iso3),
+                          votes_for(doc, pl->iso3),
+                          geo_feature_rank(pl->feature),
+                          pl->population};
         if (best < 0 || better(key, bkey)) {
             best = (int)p;
             memcpy(bkey, key, sizeof key);
@@ -110,23 +134,39 @@ static raml_geo_precision precision_of(const raml_gazetteer *g, const geo_mentio
 void geo_resolve(const raml_gazetteer *g, geo_mention *ms, size_t n, const raml_event *events,
                  size_t nevents)
 {
-    votes v = {0};
+    votes doc = {0}, sentence = {0};
     for (size_t i = 0; i < n; i++) {
         if (ms[i].ref >= 0)
             continue;
         const char *iso = sole_country(g, &ms[i]);
         if (iso)
-            vote(&v, iso, 1);
+            vote(&doc, iso, 1);
     }
     for (size_t e = 0; e < nevents; e++)
         for (int k = 0; k < events[e].nactors; k++)
-            vote(&v, events[e].actors[k].country, 1);
+            vote(&doc, events[e].actors[k].country, 1);
+    uint32_t voted_sent = UINT32_MAX;
+    size_t e0 = 0; /* events come in sentence order */
     for (size_t i = 0; i < n; i++) {
         geo_mention *m = &ms[i];
+        if (m->sent != voted_sent) {
+            voted_sent = m->sent;
+            sentence = (votes){0};
+            for (size_t j = i; j < n && ms[j].sent == m->sent; j++) {
+                const char *iso = ms[j].ref < 0 ? sole_country(g, &ms[j]) : NULL;
+                if (iso)
+                    vote(&sentence, iso, 1);
+            }
+            while (e0 < nevents && events[e0].sentence_index < m->sent)
+                e0++;
+            for (size_t e = e0; e < nevents && events[e].sentence_index == m->sent; e++)
+                for (int k = 0; k < events[e].nactors; k++)
+                    vote(&sentence, events[e].actors[k].country, 1);
+        }
         if (m->ref >= 0)
             m->place = ms[m->ref].place;
         else
-            m->place = pick(g, m, &v);
+            m->place = pick(g, m, container_after(g, ms, n, i), &sentence, &doc);
         if (m->place >= 0)
             m->precision = precision_of(g, m);
     }
