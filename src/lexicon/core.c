@@ -323,7 +323,7 @@ static raml_status load_all(raml_lexicon *lex, const char *dir, raml_error *err)
         return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
     /* taxonomy first: triggers take their defaults from it */
     if ((st = raml_lex_load_taxonomy(lex, dir, err)) || (st = raml_lex_load_countries(lex, dir, err)) ||
-        (st = raml_lex_load_igos(lex, dir, err)) || (st = raml_lex_load_actors(lex, dir, err)) ||
+        (st = raml_lex_load_actors(lex, dir, err)) ||
         (st = raml_lex_load_sectors(lex, dir, err)) || (st = raml_lex_load_triggers(lex, dir, err)) ||
         (st = raml_lex_load_cues(lex, dir, err)))
         return st;

@@ -63,7 +63,6 @@ void raml_lex_copy_code(char dst[4], const char *src);
 /* Per-file loaders (load_*.c). */
 raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_actors(raml_lexicon *lex, const char *dir, raml_error *err);
-raml_status raml_lex_load_igos(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_cues(raml_lexicon *lex, const char *dir, raml_error *err);

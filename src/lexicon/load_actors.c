@@ -1,4 +1,4 @@
-/* countries.tsv, igos.tsv, actors.tsv and sectors.tsv → actor entries. */
+/* countries.tsv, actors.tsv (IGOs included) and sectors.tsv → actor entries. */
 #include "lexicon/lexicon_priv.h"
 
 #include <ctype.h>
@@ -142,9 +142,8 @@ static bool valid_year(const char *s, int *out)
     return true;
 }
 
-/* actors.tsv and igos.tsv share the named-actor loader; igos.tsv has no years or kind. */
 static raml_status load_named(raml_lexicon *lex, const char *dir, const char *file,
-                              const char *const *cols, int ncols, bool igo, raml_error *err)
+                              const char *const *cols, int ncols, raml_error *err)
 {
     raml_tsvfile t;
     bool present;
@@ -154,9 +153,9 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
         const char *id = raml_tsvfile_cell(&t, 0);
-        const char *names = raml_tsvfile_cell(&t, igo ? 2 : 1);
-        const char *country = raml_tsvfile_cell(&t, igo ? 1 : 3);
-        const char *sector = raml_tsvfile_cell(&t, igo ? 4 : 4);
+        const char *names = raml_tsvfile_cell(&t, 1);
+        const char *country = raml_tsvfile_cell(&t, 3);
+        const char *sector = raml_tsvfile_cell(&t, 4);
         if (!*id || !*names) {
             st = raml_tsvfile_error(&t, err, "missing actor_id or names_ar");
             break;
@@ -173,30 +172,28 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
         raml_lex_entry *e = raml_lex_new_entry(lex, RAML_ENT_NAMED, &ix);
         if (!e) { st = oom(err); break; }
         e->id = rule_id(lex, file, id);
-        e->name_en = raml_lex_strdup(lex, raml_tsvfile_cell(&t, igo ? 3 : 2));
+        e->name_en = raml_lex_strdup(lex, raml_tsvfile_cell(&t, 2));
         const char *bar = strchr(names, '|');
         e->name_ar = bar ? raml_arena_strndup(&lex->strings, names, (size_t)(bar - names))
                          : raml_lex_strdup(lex, names);
         raml_lex_copy_code(e->country, country);
         raml_lex_copy_code(e->sector, sector);
-        if (!igo) {
-            int n = parse_sectors(raml_tsvfile_cell(&t, 5), e->sectors);
-            if (n < 0) {
-                st = raml_tsvfile_error(&t, err, "bad sectors cell '%s'", raml_tsvfile_cell(&t, 5));
-                break;
-            }
-            e->nsectors = n;
-            if (!valid_year(raml_tsvfile_cell(&t, 6), &e->from_year) ||
-                !valid_year(raml_tsvfile_cell(&t, 7), &e->to_year)) {
-                st = raml_tsvfile_error(&t, err, "bad year");
-                break;
-            }
-            const char *kind = raml_tsvfile_cell(&t, 8);
-            e->is_armed = strcmp(kind, "armed_group") == 0 ||
-                          (strcmp(kind, "state_body") == 0 &&
-                           (!strcmp(e->sector, "MIL") || !strcmp(e->sector, "COP")));
-            e->is_person = strcmp(kind, "person") == 0;
+        int n = parse_sectors(raml_tsvfile_cell(&t, 5), e->sectors);
+        if (n < 0) {
+            st = raml_tsvfile_error(&t, err, "bad sectors cell '%s'", raml_tsvfile_cell(&t, 5));
+            break;
         }
+        e->nsectors = n;
+        if (!valid_year(raml_tsvfile_cell(&t, 6), &e->from_year) ||
+            !valid_year(raml_tsvfile_cell(&t, 7), &e->to_year)) {
+            st = raml_tsvfile_error(&t, err, "bad year");
+            break;
+        }
+        const char *kind = raml_tsvfile_cell(&t, 8);
+        e->is_armed = strcmp(kind, "armed_group") == 0 ||
+                      (strcmp(kind, "state_body") == 0 &&
+                       (!strcmp(e->sector, "MIL") || !strcmp(e->sector, "COP")));
+        e->is_person = strcmp(kind, "person") == 0;
         if (!e->nsectors && e->sector[0]) {
             memcpy(e->sectors[0], e->sector, 4);
             e->nsectors = 1;
@@ -213,13 +210,7 @@ raml_status raml_lex_load_actors(raml_lexicon *lex, const char *dir, raml_error 
 {
     static const char *const cols[] = {"actor_id", "names_ar", "name_en", "country", "sector",
                                        "sectors", "from_year", "to_year", "kind", "source"};
-    return load_named(lex, dir, "actors.tsv", cols, 10, false, err);
-}
-
-raml_status raml_lex_load_igos(raml_lexicon *lex, const char *dir, raml_error *err)
-{
-    static const char *const cols[] = {"actor_id", "code", "names_ar", "name_en", "sector", "source"};
-    return load_named(lex, dir, "igos.tsv", cols, 6, true, err);
+    return load_named(lex, dir, "actors.tsv", cols, 10, err);
 }
 
 static bool truthy(const char *s)
