@@ -57,6 +57,18 @@ static void doc_dates(void)
     t = analyze("سطر أول\nسطر ثان\nسطر ثالث\nسطر رابع 30/05/2017");
     raml_time_doc_date(tl, &t, NULL, out);
     CHECK_STR(out, ""); /* beyond the dateline zone */
+    /* A bracketed full date further down is the publication/broadcast date... */
+    t = analyze("عنوان التقرير\nفقرة أولى عن المعارك.\nفقرة ثانية.\nوعرضت القناة الأحد (2019/3/10) "
+                "تفاصيل الهجوم.");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "2019-03-10");
+    /* ...but neither a half-bracketed one nor one that is not a whole day. */
+    t = analyze("عنوان\nفقرة.\nفقرة.\nوقع الهجوم (في 2019/3/10 تقريبا).");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "");
+    t = analyze("عنوان\nفقرة.\nفقرة.\nوقعت الحرب (2011).");
+    raml_time_doc_date(tl, &t, NULL, out);
+    CHECK_STR(out, "");
     t = analyze("31/02/2017\nنص");
     raml_time_doc_date(tl, &t, NULL, out);
     CHECK_STR(out, "");
