@@ -149,6 +149,9 @@ int main(void)
     CHECK(!ev.killed.present);
     ev = one("اعتقل الجنود الخمسة الذين فروا يوم 7.", "اعتقل");
     CHECK(!ev.arrested.present);
+    ev = one("وقال المسعفون إن 4 أشخاص قتلوا وأصيب 11 آخرون في القصف.", "القصف");
+    EXPECT_COUNT(ev.killed, 4, "exact");
+    EXPECT_COUNT(ev.injured, 11, "exact");
     /* Arrests go to the COERCE event, deaths to the ASSAULT event of the same sentence. */
     {
         raml_text t = analyze("داهمت الشرطة الحي واعتقلت 30 شخصا بعد هجوم أسفر عن مقتل 4 جنود.");

@@ -58,8 +58,8 @@ static bool at_least_after(const raml_text *t, size_t end, size_t i)
            strcmp(t->tokens[i + 1].norm, "علي") == 0 && strcmp(t->tokens[i + 2].stem, "اقل") == 0;
 }
 
-static figure read_figure(const raml_numwords *nw, const raml_text *t, size_t lo, size_t end,
-                          size_t i, const cas_cue *c)
+static figure read_figure(const raml_casualties *cs, const raml_numwords *nw, const raml_text *t,
+                          size_t lo, size_t end, size_t i, const cas_cue *c)
 {
     figure f = {0};
     raml_number n;
@@ -73,8 +73,10 @@ static figure read_figure(const raml_numwords *nw, const raml_text *t, size_t lo
                     at = k;
                     break;
                 }
+                /* Another cue word starts another clause: "قتلوا وأصيب 15 آخرون". */
                 const raml_token *w = &t->tokens[k];
-                if (w->kind != RAML_TOK_ARABIC || cas_ends_subject(w->stem) || k == i + 5)
+                if (w->kind != RAML_TOK_ARABIC || cas_ends_subject(w->stem) || k == i + 5 ||
+                    cas_cue_next(cs, w->stem, w->norm, NULL))
                     return f;
             }
             size_t after = at < end && number_at(nw, t, end, at, &n) ? (size_t)n.first + n.count
@@ -188,7 +190,7 @@ raml_status raml_count_casualties(const raml_casualties *cs, const raml_numwords
                 const cas_cue *c = NULL;
                 figure f = {0};
                 while (!f.found && (c = cas_cue_next(cs, tk->stem, tk->norm, c)))
-                    f = read_figure(nw, text, lo, end, i, c);
+                    f = read_figure(cs, nw, text, lo, end, i, c);
                 if (!f.found)
                     continue;
                 const char *want = c->cls == CAS_ARRESTED ? "COERCE" : "ASSAULT";
