@@ -581,10 +581,14 @@
     $("filters").addEventListener("change", (e) => { if (e.target.tagName === "SELECT" || e.target.type === "date") { state.period = null; load(); } });
     $("reset").onclick = () => { $("filters").reset(); state.period = null; load(); };
     $("ev-close").onclick = () => { $("evidence").hidden = true; state.selected = null; state.selectedEvent = null; sizeMapSoon(); drawMarkers(); };
-    await Promise.all([fillFilters(), loadCountries().catch((e) => showError("map: " + e.message))]);
+    /* The country list comes from /api/stats, a scan of the whole store (seconds over a
+     * million events): the map and timeline do not wait for it. */
+    const filters = fillFilters();
+    await loadCountries().catch((e) => showError("map: " + e.message));
     applyLang();
     await load();
     drawLegend();
+    await filters;
     document.body.dataset.ready = "1";
   }
   window.raml = { state, load, showEvidence, drawMarkers };
