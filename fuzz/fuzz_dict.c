@@ -10,8 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *const files[] = {"countries.tsv", "actors.tsv", "sectors.tsv", "triggers.tsv",
-                                    "cues.tsv", "taxonomy.tsv"};
+static const char *const files[] = {"countries.tsv", "actors.tsv", "sectors.tsv",
+                                    "triggers.tsv",  "cues.tsv",   "taxonomy.tsv",
+                                    "place_stoplist.tsv"};
 static const char *const minimal[] = {
     "TUR\tTurkey\tتركيا\tتركي\tأنقرة\traml\n",
     "",
@@ -19,6 +20,7 @@ static const char *const minimal[] = {
     "",
     "",
     "",
+    "المدينة\tneed_cue\t-\n",
 };
 static char dir[256];
 

@@ -1,5 +1,6 @@
-/* libFuzzer: the input bytes are written as gazetteer.tsv (with an empty supplement and a
- * one-row place_cues.tsv) and loaded; any result but a crash or leak is fine. */
+/* libFuzzer: the input bytes are written as gazetteer.tsv (with an empty supplement and
+ * one-row place_cues.tsv and place_stoplist.tsv) and loaded; any result but a crash or leak
+ * is fine. */
 #include "geo/geo.h"
 
 #include <stdio.h>
@@ -29,6 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
         static const char cues[] = "مدينة\tfeature\tcity\t-\n";
         put("gazetteer_supplement.tsv", (const uint8_t *)"", 0);
         put("place_cues.tsv", (const uint8_t *)cues, sizeof cues - 1);
+        static const char stop[] = "المدينة\tneed_cue\t-\n";
+        put("place_stoplist.tsv", (const uint8_t *)stop, sizeof stop - 1);
     }
     put("gazetteer.tsv", data, len);
     raml_gazetteer *g = NULL;

@@ -76,6 +76,11 @@ static void load_errors(void)
     CHECK(strstr(err.message, "unknown feature 'metropolis'") != NULL);
     CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/missing", &g, &err), RAML_ERR_INPUT);
     CHECK(strstr(err.message, "gazetteer.tsv") != NULL);
+    CHECK_INT(raml_gazetteer_load("tests/fixtures/geo/bad_stoplist", &g, &err), RAML_ERR_INPUT);
+    CHECK(strstr(err.file, "bad_stoplist/place_stoplist.tsv") != NULL);
+    CHECK_INT(err.line, 4);
+    CHECK(strstr(err.message, "unknown tier 'sometimes'") != NULL);
+    CHECK(g == NULL);
 }
 
 /* Issue #4, with the real data (RAML_DATA): towns of 10,000+ in the region that had no Arabic

@@ -10,7 +10,7 @@
 
 static const char *FILES[] = {"countries.tsv", "actors.tsv", "sectors.tsv", "triggers.tsv",
                               "cues.tsv", "taxonomy.tsv", "gazetteer.tsv", "gazetteer_supplement.tsv",
-                              "place_cues.tsv", "dates.tsv", "numbers.tsv"};
+                              "place_cues.tsv", "place_stoplist.tsv", "dates.tsv", "numbers.tsv"};
 
 static void copy_file(const char *from, const char *to)
 {

@@ -185,8 +185,8 @@ raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml
         st = load_places(g, data_dir, "gazetteer_supplement.tsv", 1, err);
     if (st == RAML_OK)
         st = load_cues(g, data_dir, err);
-    if (st == RAML_OK && !geo_stoplist_build(g))
-        st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+    if (st == RAML_OK)
+        st = geo_stoplist_load(g, data_dir, err);
     if (st != RAML_OK) {
         /* The messages point into the caller's err, not into our buffers: safe to free. */
         raml_gazetteer_free(g);

@@ -15,7 +15,8 @@ typedef struct raml_trace raml_trace;
 
 typedef struct raml_gazetteer raml_gazetteer;
 
-/* Loads data_dir/gazetteer.tsv, data_dir/gazetteer_supplement.tsv and data_dir/place_cues.tsv.
+/* Loads data_dir/gazetteer.tsv, data_dir/gazetteer_supplement.tsv, data_dir/place_cues.tsv and
+ * data_dir/place_stoplist.tsv.
  * A bad row (coordinates out of range, wrong column count) is an error naming file and line. */
 raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml_error *err);
 void raml_gazetteer_free(raml_gazetteer *g);

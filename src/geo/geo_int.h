@@ -84,7 +84,8 @@ static inline bool geo_in_region(const raml_gazetteer *g, const char *iso3)
 
 /* Stop-list (stoplist.c): names that are also common words need context. */
 typedef enum { GEO_STOP_NONE, GEO_STOP_NEED_CUE, GEO_STOP_NEED_CUE_OR_PREP } geo_stop;
-/* Fills g->stop_ix and g->title_ix from the static tables in stoplist.c. */
-bool geo_stoplist_build(raml_gazetteer *g);
+/* Fills g->stop_ix and g->title_ix from dir/place_stoplist.tsv; a bad row is an error
+ * naming file and line. */
+raml_status geo_stoplist_load(raml_gazetteer *g, const char *dir, raml_error *err);
 
 #endif
