@@ -128,6 +128,14 @@ static void real_towns(void)
         {"اندلعت اشتباكات في غوندار.", "اندلعت", "Gondar", "ETH", 12.600, 37.467},
         {"سقطت صواريخ على سديروت.", "سقطت", "Sederot", "ISR", 31.525, 34.597},
         {"سقطت صواريخ على كريات شمونة.", "سقطت", "Qiryat Shemona", "ISR", 33.207, 35.572},
+        /* Names that are also words (data/place_stoplist.tsv, need_cue): places after a cue. */
+        {"اعتقلت الشرطة ناشطين في بلدة دجلة.", "اعتقلت", "Dicle", "TUR", 38.366, 40.065},
+        {"تجمع آلاف المحتجين في مدينة طوبى.", "تجمع", "Touba", "SEN", 14.850, -15.883},
+        {"خرجت مظاهرات في مدينة أراك.", "خرجت", "Arāk", "IRN", 34.095, 49.698},
+        {"قتل شرطي في هجوم بمدينة بانه.", "قتل", "Bāneh", "IRN", 35.998, 45.885},
+        /* أوفا alone is Ufa, Russia (the larger); the country named after it decides. */
+        {"هاجم مسلحون مركزا للشرطة في مدينة أوفا في نيجيريا.", "هاجم", "Offa", "NGA", 8.149,
+         4.721},
     };
     for (size_t i = 0; i < sizeof towns / sizeof *towns; i++) {
         const town *w = &towns[i];
@@ -143,6 +151,12 @@ static void real_towns(void)
     CHECK(!loc1(g, &a, "وصف المتحدث الهجوم بأنه عمل إرهابي.", "الهجوم", 0).present);
     CHECK(!loc1(g, &a, "أدان باراك أوباما جرائم الإبادة الجماعية.", "أدان", 0).present);
     CHECK(!loc1(g, &a, "قتل مسلحون جنديين ودمروا آلية ثم دمرته الطائرات.", "قتل", 0).present);
+    /* ...and the same words in prose are not places. */
+    CHECK(!loc1(g, &a, "هدد المسلحون الرهائن بالموت ثم أطلقوا النار.", "أطلقوا", 0).present);
+    CHECK(!loc1(g, &a, "قصفت الطائرات خط أنابيب الغاز ليلا.", "قصفت", 0).present);
+    CHECK(!loc1(g, &a, "اتهم البيان الجيش بارتكاب إبادة جماعية.", "اتهم", 0).present);
+    CHECK(!loc1(g, &a, "قال المتحدث أنه يأمل أن يتوقف القتال.", "يتوقف", 0).present);
+    CHECK(!loc1(g, &a, "هاجم مستوطنون يهود مزارعين.", "هاجم", 0).present);
 
     raml_arena_free(&a);
     raml_wordset_free(guard);
@@ -203,6 +217,11 @@ int main(void)
     EXPECT_PLACE("اشتباكات في البيضاء. وغارات على اليمن.", "اشتباكات", "Al Bayda (Yemen)", "town",
                  "clause");
     EXPECT_PLACE("اشتباكات في البيضاء.", "اشتباكات", "Al Bayda (Libya)", "town", "clause");
+    /* The place the writer names right after it outweighs the document's country. */
+    EXPECT_PLACE("اشتباكات في طرابلس شمال لبنان بعد معارك في سرت وبنغازي ومصراتة.", "اشتباكات",
+                 "Tripoli (Lebanon)", "town", "clause");
+    EXPECT_PLACE("اشتباكات في طرابلس، لبنان، بعد معارك في سرت وبنغازي.", "اشتباكات",
+                 "Tripoli (Lebanon)", "town", "clause");
     {
         /* Actors' countries vote too. */
         raml_text t = analyze(&a, "اشتباكات في البيضاء.");

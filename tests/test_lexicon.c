@@ -230,6 +230,12 @@ static void test_full_data(void)
     }
     raml_arena_free(&ar);
     free(text);
+    /* Persons' names stay whole words although أراك (Arāk, Iran) and يصل are known words:
+     * segmentation must not read باراك as ب + أراك. */
+    const raml_wordset *guard = raml_lexicon_guard(lex);
+    CHECK(raml_wordset_has(guard, "باراك", strlen("باراك")));
+    CHECK(raml_wordset_has(guard, "فيصل", strlen("فيصل")));
+    CHECK(raml_wordset_has(guard, "اراك", strlen("اراك")));
     raml_lexicon_free(lex);
 }
 

@@ -58,7 +58,9 @@ static bool clitic_plus_known(const raml_wordset *g, const char *w, size_t n)
     return false;
 }
 
-static bool add_guard_words(raml_lexicon *lex, const char *folded, size_t len)
+/* A person's name is never a clitic on a word: باراك stays Barack even when أراك is a town
+ * (Arāk) and فيصل a name although يصل is a verb. */
+static bool add_guard_words(raml_lexicon *lex, const char *folded, size_t len, bool person)
 {
     size_t i = 0;
     while (i < len) {
@@ -67,7 +69,7 @@ static bool add_guard_words(raml_lexicon *lex, const char *folded, size_t len)
         size_t j = i;
         while (j < len && folded[j] != ' ')
             j++;
-        if (j > i && !clitic_plus_known(lex->guard, folded + i, j - i) &&
+        if (j > i && (person || !clitic_plus_known(lex->guard, folded + i, j - i)) &&
             !raml_wordset_add(lex->guard, folded + i, j - i))
             return false;
         i = j;
@@ -207,7 +209,8 @@ static bool compile_phrase(raml_lexicon *lex, raml_arena *tmp, const raml_pendin
 static raml_status compile_all(raml_lexicon *lex, raml_error *err)
 {
     for (size_t i = 0; i < lex->npending; i++)
-        if (!add_guard_words(lex, lex->pending[i].folded, strlen(lex->pending[i].folded)))
+        if (!add_guard_words(lex, lex->pending[i].folded, strlen(lex->pending[i].folded),
+                             lex->entries[lex->pending[i].entry].is_person))
             return raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
     raml_arena tmp;
     raml_arena_init(&tmp, 64 * 1024);
