@@ -253,6 +253,14 @@ static void full_data_places(void)
     /* يأسر folds to ياسر, the first name */
     code("وقال العقيد ياسر مدير الشرطة إن الوضع هادئ.");
     CHECK_INT(count_type("ASSAULT", false), 0);
+    /* القبض على: the verbal noun, not the verb قبض على the bare key also reaches; ألقى is
+     * its light verb, and the NP after على is the one arrested */
+    expect("ألقت الشرطة المصرية القبض على خمسة مهربين في أسوان.", "COERCE", "EGYCOP", NULL,
+           "R-LIGHT-VERB");
+    code("تم القبض على مسلحين اثنين قرب الحدود.");
+    const raml_event *arrest = first_of("COERCE");
+    CHECK(arrest && has_rule(arrest, "triggers.tsv:T-COERCE-QABD-N") &&
+          !role(arrest, RAML_ROLE_ACTOR, 0) && role(arrest, RAML_ROLE_RECIPIENT, 0));
     /* a foreign city that is only a proper noun needs no cue */
     CHECK_STR(place_of("انفجرت سيارة مفخخة قرب مقر الشرطة في جنيف.", "ASSAULT"), "CHE");
     /* generic victims take the country of the place; foreign forces do not */

@@ -386,7 +386,10 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     int gen = mention_starting(s, g0);
     if (gen >= 0 && g0 > tr->end)
         gen = (cw_cls(s, g0 - 1) & RAML_W_MIN) || cw_is_number(s, g0 - 1) ? gen : -1;
-    if (gen >= 0 && (!s->mentions[gen].prep || g0 > tr->end) && !s->mentions[gen].wa) {
+    /* a trigger that ends in على/ضد (القبض على) governs its object through it */
+    bool through_target = tr->end > tr->first && (cw_cls(s, tr->end - 1) & RAML_W_TARGET);
+    if (gen >= 0 && (!s->mentions[gen].prep || g0 > tr->end || through_target) &&
+        !s->mentions[gen].wa) {
         const cw_mention *g = &s->mentions[gen];
         if (g->demonym_only && r->nactor == 0) {
             set_role(s, r, true, gen, "R-NOUN-ADJ"); /* غارة تركية */
@@ -394,8 +397,9 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         } else if (g->li && r->nactor == 0 && e->voice != RAML_VOICE_PASSIVE) {
             set_role(s, r, true, gen, "R-NOUN-LI"); /* هجوم لتنظيم الدولة */
         } else if (!g->li && g->armed && e->voice != RAML_VOICE_PASSIVE && r->nactor == 0 &&
-                   !cw_toll_trigger(s, tr)) {
-            /* the genitive of a toll noun is who died (مقتل جنوده), even when armed */
+                   !cw_toll_trigger(s, tr) && !through_target) {
+            /* the genitive of a toll noun is who died (مقتل جنوده), even when armed; after a
+             * trigger ending in على/ضد (القبض على مسلحين) it is the one acted upon */
             set_role(s, r, true, gen, "R-NOUN-GEN-ACTOR"); /* هجوم الجيش */
         } else if (!g->li) {
             set_role(s, r, false, gen, "R-NOUN-GEN"); /* مقتل جنديين */

@@ -30,6 +30,20 @@ uint32_t raml_lexicon_word_id(const raml_lexicon *lex, const char *folded)
 
 #define FRONTIER 4
 
+/* Does every entry of the state read its first word as a verb? */
+static bool verbal_state(const raml_lexicon *lex, uint32_t s)
+{
+    for (uint32_t k = lex->state_off[s]; k < lex->state_off[s + 1]; k++) {
+        const raml_lex_entry *e = &lex->entries[lex->state_entries[k]];
+        if (e->form != RAML_FORM_PERFECT && e->form != RAML_FORM_IMPERFECT)
+            return false;
+    }
+    return true;
+}
+
+/* Longest match; between equally long ones, a verb reading loses to one that went through
+ * more article keys: a word with the article is not a verb, so القبض على is the verbal-noun
+ * row, not the verb row قبض على that the bare key also reaches. */
 size_t raml_lexicon_match(const raml_lexicon *lex, const raml_token *tokens, uint32_t first,
                           uint32_t end, raml_lex_match *out, size_t cap)
 {
@@ -37,11 +51,11 @@ size_t raml_lexicon_match(const raml_lexicon *lex, const raml_token *tokens, uin
     const raml_trie *trie = &lex->trie;
     uint32_t i = first;
     while (i < end && n < cap) {
-        uint32_t front[FRONTIER] = {0}, nf = 1;
-        uint32_t best_state = 0, best_len = 0;
+        uint32_t front[FRONTIER] = {0}, arts[FRONTIER] = {0}, nf = 1;
+        uint32_t best_state = 0, best_len = 0, best_arts = 0;
         for (uint32_t j = i; j < end && nf; j++) {
             uint32_t ids[2] = {tokens[j].stem_id, tokens[j].norm_id};
-            uint32_t next[FRONTIER], nn = 0;
+            uint32_t next[FRONTIER], next_arts[FRONTIER], nn = 0;
             for (uint32_t f = 0; f < nf; f++)
                 for (int k = 0; k < 2; k++) {
                     if (!ids[k] || (k == 1 && ids[1] == ids[0]))
@@ -54,14 +68,22 @@ size_t raml_lexicon_match(const raml_lexicon *lex, const raml_token *tokens, uin
                         dup |= next[d] == s;
                     if (dup)
                         continue;
+                    uint32_t a = arts[f] + (uint32_t)k;
+                    next_arts[nn] = a;
                     next[nn++] = s;
-                    if (lex->state_off[s + 1] > lex->state_off[s] && j + 1 - i > best_len) {
-                        best_len = j + 1 - i;
+                    uint32_t len = j + 1 - i;
+                    if (lex->state_off[s + 1] > lex->state_off[s] &&
+                        (len > best_len || (len == best_len && a > best_arts &&
+                                            verbal_state(lex, best_state)))) {
+                        best_len = len;
                         best_state = s;
+                        best_arts = a;
                     }
                 }
-            for (uint32_t d = 0; d < nn; d++)
+            for (uint32_t d = 0; d < nn; d++) {
                 front[d] = next[d];
+                arts[d] = next_arts[d];
+            }
             nf = nn;
         }
         if (best_len) {
