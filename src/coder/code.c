@@ -204,12 +204,23 @@ static void protest_target(cw_sentence *s, raml_event *ev)
         ev->rule_ids[ev->nrules++] = rule;
 }
 
+/* Crowds that gather or mass (تجمع، احتشد) are not protesting by themselves. */
+static bool gathering(const raml_lex_entry *e)
+{
+    return !strcmp(e->plover_type, "PROTEST") &&
+           (strstr(e->id, "-TAJAMMAA") || strstr(e->id, "-IHTASHADA"));
+}
+
 static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
 {
     /* one sport word may be a homograph (دورية patrol → دوري league): then an armed actor
      * in the sentence vetoes; two or more sport words are a match report */
-    return s->sport && !s->weapons && (s->nsport >= 2 || !s->conflict) &&
-           (!strcmp(e->plover_type, "ASSAULT") || !strcmp(e->plover_type, "COERCE"));
+    if (!s->sport || s->weapons)
+        return false;
+    if (!strcmp(e->plover_type, "ASSAULT") || !strcmp(e->plover_type, "COERCE"))
+        return s->nsport >= 2 || !s->conflict;
+    /* R-SPORT-CROWD: a crowd gathering at a match (تجمع آلاف المشجعين في الملعب) */
+    return gathering(e) && s->nsport >= 2;
 }
 
 /* A number in the trigger's clause that counts people or things (قتل 18 شخصا، خطفوا أربعة
@@ -247,11 +258,29 @@ static bool counted_victims(const cw_sentence *s, const cw_roles *r)
     return false;
 }
 
-/* سبعة قتلى، 20 جريحا anywhere in the sentence: people were hurt. */
+/* سبعة قتلى، 20 جريحا، مقتل 13، إصابة عشرة anywhere in the sentence: people were hurt. */
 static bool counted_casualties(const cw_sentence *s)
 {
-    for (uint32_t j = s->first; j + 1 < s->end; j++)
+    for (uint32_t j = s->first; j + 1 < s->end; j++) {
         if ((cw_cls(s, j + 1) & RAML_W_CASUALTY) && cw_is_number(s, j) && cw_tok(s, j)->value < 1900)
+            return true;
+        if ((cw_cls(s, j) & RAML_W_TOLL) && cw_is_number(s, j + 1) &&
+            cw_tok(s, j + 1)->value < 1900 && j + 2 < s->end &&
+            !(cw_cls(s, j + 2) & RAML_W_YEARWORD))
+            return true;
+    }
+    return false;
+}
+
+/* انفجرت عبوة ناسفة، أطلق المسلحون قذائف هاون: a perfect attack verb with a weapon in its
+ * clause reports a concrete attack even before anyone is counted. */
+static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (tr->e->form != RAML_FORM_PERFECT)
+        return false;
+    uint32_t cs = cw_clause_start(s, tr->first), ce = cw_clause_end(s, tr->end - 1);
+    for (uint32_t j = cs; j < ce; j++)
+        if (cw_cls(s, j) & RAML_W_WEAPON)
             return true;
     return false;
 }
@@ -312,20 +341,44 @@ static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
 /* A protest verb in a clause that describes protesters (المتظاهرين الذين يهتفون، متظاهرين
  * يحتجون على الغلاء) tells who they are, not a new protest: the sentence reports what
  * happened to or around them. */
+/* وهم / وهن + imperfect: a circumstantial clause (المتظاهرين وهم يرشقون الشرطة). */
+static bool hal_pronoun(const cw_sentence *s, uint32_t j)
+{
+    const raml_token *t = cw_tok(s, j);
+    return (t->proclitics & RAML_PRO_WA) && t->stem &&
+           (!strcmp(t->stem, "\xd9\x87\xd9\x85") || !strcmp(t->stem, "\xd9\x87\xd9\x86"));
+}
+
 static bool describes_protesters(const cw_sentence *s, const cw_trigger *tr)
 {
     if (tr->e->pos != RAML_POS_VERB || tr->first <= s->first)
         return false;
     uint32_t j = tr->first - 1;
+    bool imperfect = tr->e->form == RAML_FORM_IMPERFECT;
     if (cw_cls(s, j) & RAML_W_REL) {
         if (j <= s->first)
             return false;
         j--;
-    } else if (tr->e->form != RAML_FORM_IMPERFECT) {
+    } else if (imperfect && j > s->first + 1 && (cw_cls(s, j - 1) & RAML_W_REL) &&
+               cw_tok(s, j)->kind == RAML_TOK_ARABIC && !cw_cls(s, j) &&
+               s->mention_at[j - s->first] < 0 && s->trigger_at[j - s->first] < 0) {
+        j -= 2; /* الذين كانوا يرشقون، الذين راحوا يتجمعون: an auxiliary verb between */
+    } else if (imperfect && j > s->first && hal_pronoun(s, j)) {
+        j--;
+    } else if (!imperfect) {
         return false;
     }
     int k = s->trigger_at[j - s->first];
     return k >= 0 && s->triggers[k].e->form == RAML_FORM_AGENT;
+}
+
+/* A sound plural or dual in the oblique case (ـين: المتظاهرين، المحتجين) cannot be the
+ * subject of the verb before it; the subject would be ـون (المتظاهرون). */
+static bool oblique_plural(const raml_token *t)
+{
+    const char *st = t->stem;
+    size_t n = st ? strlen(st) : 0;
+    return n > 4 && !strcmp(st + n - 4, "\xd9\x8a\xd9\x86");
 }
 
 static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
@@ -343,12 +396,13 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     }
     bool verb = tr->e->pos == RAML_POS_VERB;
     bool part = r->nactor || r->nrecip;
-    bool ok = true;
+    bool ok = true, agent_object = false;
     if (!strcmp(ev->plover_type, "ASSAULT"))
     {
         bool hurt = counted_casualties(s); /* أوقع هجوم ... سبعة قتلى: victims without a noun */
         ok = (s->conflict || s->toll || hurt) && (part || verb || hurt) &&
-             (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r));
+             (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
+              armed_act(s, tr));
     }
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
@@ -374,6 +428,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         int m = s->mention_at[tr->first - s->first];
         uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
         ok = false;
+        agent_object = false;
         uint32_t cand[2] = {lo > s->first ? lo - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
         for (int k = 0; k < 2; k++) {
             uint32_t j = cand[k];
@@ -388,10 +443,21 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
             int v = s->trigger_at[j - s->first];
             if (v >= 0 && s->triggers[v].e->pos == RAML_POS_VERB && j + 1 == lo &&
                 (!strcmp(s->triggers[v].e->plover_type, "ASSAULT") ||
-                 !strcmp(s->triggers[v].e->plover_type, "COERCE")))
-                ok = true;
+                 !strcmp(s->triggers[v].e->plover_type, "COERCE"))) {
+                /* قمع المتظاهرين، لمنع المتظاهرين، قمعها للمتظاهرين: protesters in the oblique
+                 * case, after ل, or after a verbal noun (ل/ب on it) are the ones acted upon */
+                const raml_token *vt = cw_tok(s, j);
+                if ((m >= 0 && (s->mentions[m].li || s->mentions[m].prep)) ||
+                    (vt->proclitics & (RAML_PRO_LI | RAML_PRO_BI | RAML_PRO_AL)) ||
+                    oblique_plural(cw_tok(s, lo)))
+                    agent_object = true;
+                else
+                    ok = true;
+            }
         }
     }
+    if (!ok && agent_object && ev->nrules < RAML_MAX_RULES)
+        ev->rule_ids[ev->nrules++] = "R-AGENT-OBJECT";
     if (!ok) {
         ev->modality.realis = RAML_REALIS_GENERIC;
         if (ev->nrules < RAML_MAX_RULES)
