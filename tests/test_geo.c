@@ -222,6 +222,13 @@ int main(void)
                  "Tripoli (Lebanon)", "town", "clause");
     EXPECT_PLACE("اشتباكات في طرابلس، لبنان، بعد معارك في سرت وبنغازي.", "اشتباكات",
                  "Tripoli (Lebanon)", "town", "clause");
+    /* ...and so does a country adjective after the name (the lexicon registers demonyms). */
+    CHECK(raml_gazetteer_add_adjective(g, "لبناني", "LBN"));
+    CHECK(raml_gazetteer_add_adjective(g, "لبنانية", "LBN"));
+    EXPECT_PLACE("اشتباكات في طرابلس اللبنانية بعد معارك في سرت وبنغازي ومصراتة.", "اشتباكات",
+                 "Tripoli (Lebanon)", "town", "clause");
+    EXPECT_PLACE("اشتباكات في طرابلس بعد معارك في سرت وبنغازي ومصراتة.", "اشتباكات", "Tripoli",
+                 "town", "clause");
     {
         /* Actors' countries vote too. */
         raml_text t = analyze(&a, "اشتباكات في البيضاء.");

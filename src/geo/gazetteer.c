@@ -180,6 +180,7 @@ raml_status raml_gazetteer_load(const char *data_dir, raml_gazetteer **out, raml
     geo_phrase_init(&g->cue_ix);
     geo_phrase_init(&g->stop_ix);
     geo_phrase_init(&g->title_ix);
+    geo_phrase_init(&g->adj_ix);
     raml_status st = load_places(g, data_dir, "gazetteer.tsv", 0, err);
     if (st == RAML_OK)
         st = load_places(g, data_dir, "gazetteer_supplement.tsv", 1, err);
@@ -208,6 +209,8 @@ void raml_gazetteer_free(raml_gazetteer *g)
     geo_phrase_free(&g->cue_ix);
     geo_phrase_free(&g->stop_ix);
     geo_phrase_free(&g->title_ix);
+    geo_phrase_free(&g->adj_ix);
+    free(g->adj_iso3);
     free(g);
 }
 
@@ -225,4 +228,25 @@ bool raml_gazetteer_add_guard_words(raml_gazetteer *g, raml_wordset *guard)
     g->guard = guard;
     return geo_phrase_each_word(&g->names, add_guard, guard) &&
            geo_phrase_each_word(&g->cue_ix, add_guard, guard);
+}
+
+bool raml_gazetteer_add_adjective(raml_gazetteer *g, const char *adjective_ar, const char *iso3)
+{
+    if (!g || !adjective_ar || !iso3 || strlen(iso3) != 3)
+        return true;
+    size_t k = 0;
+    while (k < g->nadj && memcmp(g->adj_iso3[k], iso3, 3) != 0)
+        k++;
+    if (k == g->nadj) {
+        if (g->nadj == g->cap_adj) {
+            size_t nc = g->cap_adj ? g->cap_adj * 2 : 256;
+            char(*na)[4] = realloc(g->adj_iso3, nc * sizeof *na);
+            if (!na)
+                return false;
+            g->adj_iso3 = na;
+            g->cap_adj = nc;
+        }
+        memcpy(g->adj_iso3[g->nadj++], iso3, 4);
+    }
+    return geo_phrase_add(&g->adj_ix, adjective_ar, (uint32_t)k) || !g->adj_ix.failed;
 }

@@ -24,6 +24,9 @@ size_t raml_gazetteer_size(const raml_gazetteer *g);
 /* Adds every folded place-name word to the guard lexicon (so بنغازي is never cut), and keeps
  * the lexicon for telling names that are also common words (see toponym.c). */
 bool raml_gazetteer_add_guard_words(raml_gazetteer *g, raml_wordset *guard);
+/* Registers a country adjective (ليبي، ليبية; raw Arabic, folded here) for iso3: a place name
+ * followed by it is taken in that country (طرابلس اللبنانية). False when out of memory. */
+bool raml_gazetteer_add_adjective(raml_gazetteer *g, const char *adjective_ar, const char *iso3);
 
 /* Finds the document's place mentions and fills events[i].location (method says how the
  * place was chosen: clause, sentence, document_focus). Events without a place keep

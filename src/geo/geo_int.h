@@ -65,6 +65,11 @@ struct raml_gazetteer {
     geo_phrase_index cue_ix; /* payload: cue index */
     geo_phrase_index stop_ix; /* payload: geo_stop tier */
     geo_phrase_index title_ix; /* person titles; payload unused */
+    /* Country adjectives (الليبية، اللبناني), added by the lexicon from data/countries.tsv;
+     * payload: index into adj_iso3. A place name followed by one is in that country. */
+    geo_phrase_index adj_ix;
+    char (*adj_iso3)[4];
+    size_t nadj, cap_adj;
     /* The countries the gazetteer covers in depth: those with admin1 rows (the generator adds
      * admin1 only for the region raml codes). Bit per AAA..ZZZ code. */
     unsigned char region[(26 * 26 * 26 + 7) / 8];

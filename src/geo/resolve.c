@@ -2,8 +2,8 @@
  * Disambiguation. A name shared by several places (طرابلس: Libya and Lebanon; البيضاء: Libya
  * and Yemen) goes to the candidate that fits, in this order:
  *   1. the cue word's feature class (محافظة حلب → the admin1, مدينة حلب → the city);
- *   2. the place that contains it, named right after it (طرابلس شمال لبنان، طرابلس في لبنان،
- *      البيضاء، اليمن): the writer's own disambiguation;
+ *   2. the country the writer puts it in right after it: a country adjective (طرابلس
+ *      اللبنانية) or a containing place (طرابلس شمال لبنان، طرابلس في لبنان، البيضاء، اليمن);
  *   3. the country its sentence talks about (unambiguous places and event actors there);
  *   4. the country the document talks about: one vote per unambiguous place mention and per
  *      event actor with a country (demonyms and named actors, filled by the coder);
@@ -166,7 +166,8 @@ void geo_resolve(const raml_gazetteer *g, geo_mention *ms, size_t n, const raml_
         if (m->ref >= 0)
             m->place = ms[m->ref].place;
         else
-            m->place = pick(g, m, container_after(g, ms, n, i), &sentence, &doc);
+            m->place = pick(g, m, m->adj_country[0] ? m->adj_country : container_after(g, ms, n, i),
+                            &sentence, &doc);
         if (m->place >= 0)
             m->precision = precision_of(g, m);
     }

@@ -239,6 +239,12 @@ raml_status geo_find_mentions(const raml_gazetteer *g, raml_arena *a, const raml
                 if (after < c.end && definite(&c.toks[after]) &&
                     cue_at(g, c.toks, c.end, after, GEO_CUE_DIRECTION, &cue, &k))
                     mn.direction = true;
+                /* طرابلس اللبنانية: the writer says which country the name is in. */
+                geo_pmatch am;
+                uint32_t cur, v;
+                if (after < c.end && geo_phrase_match(&g->adj_ix, c.toks, c.end, after, &am) &&
+                    am.ntok == 1 && (cur = am.head, geo_phrase_next(&g->adj_ix, &am, &cur, &v)))
+                    memcpy(mn.adj_country, g->adj_iso3[v], 4);
                 if (accept(&c, i, &mn, prep)) {
                     if (!push(a, out, nout, &cap, &mn))
                         return RAML_ERR_INTERNAL;

@@ -14,6 +14,7 @@ typedef struct geo_mention {
     int ref;               /* anaphors (غرب المدينة): the mention referred to, else -1 */
     geo_feature hint;      /* from a feature cue (مدينة → city), GEO_F_NONE without one */
     bool cued, direction;
+    char adj_country[4];   /* a country adjective right after the name (طرابلس اللبنانية) */
     raml_geo_precision precision;
 } geo_mention;
 

@@ -330,7 +330,8 @@ static raml_status load_all(raml_lexicon *lex, const char *dir, raml_error *err)
         (st = raml_lex_load_sectors(lex, dir, err)) || (st = raml_lex_load_triggers(lex, dir, err)) ||
         (st = raml_lex_load_cues(lex, dir, err)))
         return st;
-    if ((st = raml_gazetteer_load(dir, &lex->gaz, err)) != RAML_OK)
+    if ((st = raml_gazetteer_load(dir, &lex->gaz, err)) != RAML_OK ||
+        (st = raml_lex_country_adjectives(lex, dir, err)) != RAML_OK)
         return st;
     if ((st = raml_timelex_load(dir, &lex->timelex, err)) != RAML_OK)
         return st;

@@ -62,6 +62,8 @@ void raml_lex_copy_code(char dst[4], const char *src);
 
 /* Per-file loaders (load_*.c). */
 raml_status raml_lex_load_countries(raml_lexicon *lex, const char *dir, raml_error *err);
+/* After the gazetteer: every demonym of countries.tsv becomes a place adjective there. */
+raml_status raml_lex_country_adjectives(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_actors(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error *err);
 raml_status raml_lex_load_triggers(raml_lexicon *lex, const char *dir, raml_error *err);

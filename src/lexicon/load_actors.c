@@ -206,6 +206,42 @@ static raml_status load_named(raml_lexicon *lex, const char *dir, const char *fi
     return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
+/* Hands every country's demonyms (masculine and feminine singular: ليبي، ليبية) to the
+ * gazetteer, which reads a place name followed by one as a place in that country. Run after
+ * the gazetteer is loaded; countries.tsv was checked by raml_lex_load_countries. */
+raml_status raml_lex_country_adjectives(raml_lexicon *lex, const char *dir, raml_error *err)
+{
+    static const char *const cols[] = {"iso3", "name_en", "names_ar", "demonyms_ar", "capitals_ar", "source"};
+    if (!lex->gaz)
+        return RAML_OK;
+    raml_tsvfile t;
+    raml_status st = raml_tsvfile_open(&t, dir, "countries.tsv", cols, 6, NULL, err);
+    if (st)
+        return st;
+    int r;
+    while (st == RAML_OK && (r = raml_tsvfile_next(&t, err)) > 0) {
+        const char *iso = raml_tsvfile_cell(&t, 0);
+        char *forms[32];
+        int n = raml_split_bar(raml_tsvfile_cell(&t, 3), forms, 32);
+        for (int i = 0; i < n && st == RAML_OK; i++) {
+            if (forms[i][0] == '=') /* a multi-word phrase: not an adjective after a name */
+                continue;
+            char fem[256];
+            size_t len = strlen(forms[i]);
+            bool ya = len >= 2 && !strcmp(forms[i] + len - 2, "\xd9\x8a"); /* ي */
+            if (!raml_gazetteer_add_adjective(lex->gaz, forms[i], iso) ||
+                (ya && len + 3 < sizeof fem &&
+                 (snprintf(fem, sizeof fem, "%s\xd8\xa9", forms[i]), /* + ة */
+                  !raml_gazetteer_add_adjective(lex->gaz, fem, iso))))
+                st = raml_error_set(err, RAML_ERR_INTERNAL, NULL, 0, -1, "out of memory");
+        }
+    }
+    if (st == RAML_OK && r < 0)
+        st = RAML_ERR_INPUT;
+    raml_tsvfile_close(&t);
+    return st;
+}
+
 raml_status raml_lex_load_actors(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     static const char *const cols[] = {"actor_id", "names_ar", "name_en", "country", "sector",
