@@ -133,6 +133,9 @@ static void real_towns(void)
         {"تجمع آلاف المحتجين في مدينة طوبى.", "تجمع", "Touba", "SEN", 14.850, -15.883},
         {"خرجت مظاهرات في مدينة أراك.", "خرجت", "Arāk", "IRN", 34.095, 49.698},
         {"قتل شرطي في هجوم بمدينة بانه.", "قتل", "Bāneh", "IRN", 35.998, 45.885},
+        /* a stop-list name of two words: a person's name outside a cue */
+        {"اعتقلت الشرطة عشرة أشخاص في بلدة إمام أوغلو.", "اعتقلت", "İmamoğlu", "TUR", 37.265,
+         35.657},
         /* أوفا alone is Ufa, Russia (the larger); the country named after it decides. */
         {"هاجم مسلحون مركزا للشرطة في مدينة أوفا في نيجيريا.", "هاجم", "Offa", "NGA", 8.149,
          4.721},
@@ -157,6 +160,9 @@ static void real_towns(void)
     CHECK(!loc1(g, &a, "اتهم البيان الجيش بارتكاب إبادة جماعية.", "اتهم", 0).present);
     CHECK(!loc1(g, &a, "قال المتحدث أنه يأمل أن يتوقف القتال.", "يتوقف", 0).present);
     CHECK(!loc1(g, &a, "هاجم مستوطنون يهود مزارعين.", "هاجم", 0).present);
+    CHECK(!loc1(g, &a, "اعتقلت الشرطة أنصار إمام أوغلو في إسطنبول.", "اعتقلت", 0).present ||
+          strcmp(loc1(g, &a, "اعتقلت الشرطة أنصار إمام أوغلو في إسطنبول.", "اعتقلت", 0).resolved_name,
+                 "İmamoğlu") != 0);
 
     raml_arena_free(&a);
     raml_wordset_free(guard);

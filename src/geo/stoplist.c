@@ -1,6 +1,6 @@
 /*
- * The place stop-list (data/place_stoplist.tsv): single-word place names that are also
- * everyday words, which need a cue word (or a preposition) before them to count as places,
+ * The place stop-list (data/place_stoplist.tsv): place names that are also everyday words
+ * or people's names, which need a cue word (or a preposition) before them to count as places,
  * and person titles, after which a name is a person. The file's header says why each tier
  * exists; each row's note says why the name is there.
  */
@@ -22,8 +22,8 @@ raml_status geo_stoplist_load(raml_gazetteer *g, const char *dir, raml_error *er
         const char *name = raml_tsvfile_cell(&t, 0), *tier = raml_tsvfile_cell(&t, 1);
         geo_phrase_index *ix = &g->stop_ix;
         uint32_t value;
-        if (!*name || strchr(name, ' ')) {
-            st = raml_tsvfile_error(&t, err, "name_ar must be one word, got '%s'", name);
+        if (!*name) {
+            st = raml_tsvfile_error(&t, err, "empty name_ar");
             break;
         }
         if (strcmp(tier, "need_cue") == 0) {
