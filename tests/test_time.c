@@ -34,44 +34,33 @@ static raml_date date_of(const char *s, const char *doc_date)
         CHECK_STR(raml_date_method_name(d_.method), meth_);                                 \
     } while (0)
 
+/* The document date of `text` given `pub_date`, as raml_time_doc_date finds it. */
+#define EXPECT_DOC_DATE(text_, pub_, want_)                                                   \
+    do {                                                                                      \
+        char out_[11];                                                                        \
+        raml_text t_ = analyze(text_);                                                        \
+        raml_time_doc_date(tl, &t_, pub_, out_);                                              \
+        CHECK_STR(out_, want_);                                                               \
+    } while (0)
+
 static void doc_dates(void)
 {
-    char out[11];
-    raml_text t = analyze("نص");
-    raml_time_doc_date(tl, &t, "2020-02-29", out);
-    CHECK_STR(out, "2020-02-29");
-    raml_time_doc_date(tl, &t, "2019-02-29", out); /* invalid pub_date: ignored */
-    CHECK_STR(out, "");
-    t = analyze("طرابلس - 12 يوليو/تموز 2020\nاندلعت اشتباكات.");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "2020-07-12");
-    t = analyze("الأحد 4 أبريل (نيسان) 2016\nنص الخبر.");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "2016-04-04");
-    t = analyze("(2017/6/4)\nنص");
-    raml_time_doc_date(tl, &t, "", out);
-    CHECK_STR(out, "2017-06-04");
-    t = analyze("٣٠/٠٥/٢٠١٧ - وكالات\nنص");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "2017-05-30");
-    t = analyze("سطر أول\nسطر ثان\nسطر ثالث\nسطر رابع 30/05/2017");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, ""); /* beyond the dateline zone */
+    EXPECT_DOC_DATE("نص", "2020-02-29", "2020-02-29");
+    EXPECT_DOC_DATE("نص", "2019-02-29", ""); /* invalid pub_date: ignored */
+    EXPECT_DOC_DATE("طرابلس - 12 يوليو/تموز 2020\nاندلعت اشتباكات.", NULL, "2020-07-12");
+    EXPECT_DOC_DATE("الأحد 4 أبريل (نيسان) 2016\nنص الخبر.", NULL, "2016-04-04");
+    EXPECT_DOC_DATE("(2017/6/4)\nنص", "", "2017-06-04");
+    EXPECT_DOC_DATE("٣٠/٠٥/٢٠١٧ - وكالات\nنص", NULL, "2017-05-30");
+    /* beyond the dateline zone */
+    EXPECT_DOC_DATE("سطر أول\nسطر ثان\nسطر ثالث\nسطر رابع 30/05/2017", NULL, "");
     /* A bracketed full date further down is the publication/broadcast date... */
-    t = analyze("عنوان التقرير\nفقرة أولى عن المعارك.\nفقرة ثانية.\nوعرضت القناة الأحد (2019/3/10) "
-                "تفاصيل الهجوم.");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "2019-03-10");
+    EXPECT_DOC_DATE("عنوان التقرير\nفقرة أولى عن المعارك.\nفقرة ثانية.\nوعرضت القناة الأحد "
+                    "(2019/3/10) تفاصيل الهجوم.",
+                    NULL, "2019-03-10");
     /* ...but neither a half-bracketed one nor one that is not a whole day. */
-    t = analyze("عنوان\nفقرة.\nفقرة.\nوقع الهجوم (في 2019/3/10 تقريبا).");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "");
-    t = analyze("عنوان\nفقرة.\nفقرة.\nوقعت الحرب (2011).");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "");
-    t = analyze("31/02/2017\nنص");
-    raml_time_doc_date(tl, &t, NULL, out);
-    CHECK_STR(out, "");
+    EXPECT_DOC_DATE("عنوان\nفقرة.\nفقرة.\nوقع الهجوم (في 2019/3/10 تقريبا).", NULL, "");
+    EXPECT_DOC_DATE("عنوان\nفقرة.\nفقرة.\nوقعت الحرب (2011).", NULL, "");
+    EXPECT_DOC_DATE("31/02/2017\nنص", NULL, "");
 }
 
 int main(void)
