@@ -150,6 +150,28 @@ static bool compose(cw_mention *m, const raml_lex_entry *e, uint32_t end)
     return true;
 }
 
+/* Is the stem of token i written with إ (hamza below) as its first letter? */
+static bool starts_with_hamza_below(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    const unsigned char *p = (const unsigned char *)s->text->text + t->bstart;
+    for (uint32_t k = 0; k + 1 < t->bend - t->bstart && k < 8; k++)
+        if (p[k] == 0xD8 && p[k + 1] == 0xA5)
+            return true; /* إ within the clitics of the word (لإمام، بالإمام) */
+    return false;
+}
+
+/* Does token i carry a written tanwin (ً ٌ ٍ)? Only nouns and adjectives do. */
+static bool has_tanwin(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    const unsigned char *p = (const unsigned char *)s->text->text + t->bstart;
+    for (uint32_t k = 0; k + 1 < t->bend - t->bstart; k++)
+        if (p[k] == 0xD9 && p[k + 1] >= 0x8B && p[k + 1] <= 0x8D)
+            return true;
+    return false;
+}
+
 static void add_cue(cw_sentence *s, uint32_t first, uint32_t end, raml_cue_kind k, const char *id)
 {
     if (s->ncues < CW_MAX_ITEMS)
@@ -201,8 +223,10 @@ bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr)
     if (strcmp(tr->e->plover_type, "ASSAULT") != 0 || tr->e->nmodes > 0 ||
         tr->e->form == RAML_FORM_AGENT)
         return false;
-    if (cw_cls(s, tr->first) & (RAML_W_TOLL | RAML_W_CASUALTY))
-        return true;
+    /* any word of the phrase: راح ضحيته، سقط قتلى */
+    for (uint32_t i = tr->first; i < tr->end; i++)
+        if (cw_cls(s, i) & (RAML_W_TOLL | RAML_W_CASUALTY))
+            return true;
     static const char *const stems[] = {"\xd9\x82\xd8\xaa\xd9\x84",             /* قتل */
                                         "\xd8\xac\xd8\xb1\xd8\xad",             /* جرح */
                                         "\xd8\xa7\xd8\xb5\xd8\xa7\xd8\xa8",     /* اصاب */
@@ -212,6 +236,28 @@ bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr)
     for (size_t k = 0; st && k < sizeof stems / sizeof *stems; k++)
         if (!strcmp(st, stems[k]))
             return true;
+    return false;
+}
+
+/* A toll that continues the description of an attack already named: a relative pronoun
+ * or مما/ما just before it (الذي خلف، مما أسفر عن), or a pronoun suffix on the toll that
+ * refers to the attack (راح ضحيته، ارتفع عدد قتلاه). */
+static bool toll_refers_back(const cw_sentence *s, const cw_trigger *ct)
+{
+    for (uint32_t i = ct->first; i < ct->end; i++) {
+        const char *enc = cw_tok(s, i)->enclitic;
+        if (enc && (cw_cls(s, i) & (RAML_W_TOLL | RAML_W_CASUALTY)) && i > ct->first)
+            return true; /* ضحيته، قتلاه */
+    }
+    for (uint32_t j = ct->first; j > s->first && j + 2 > ct->first; j--) {
+        const raml_token *t = cw_tok(s, j - 1);
+        if (cw_cls(s, j - 1) & RAML_W_REL)
+            return true;
+        /* مما / ما (أدى الى، أسفر عن) */
+        if (t->stem && (!strcmp(t->stem, "\xd9\x85\xd8\xa7") ||
+                        !strcmp(t->stem, "\xd9\x85\xd9\x85\xd8\xa7")))
+            return true;
+    }
     return false;
 }
 
@@ -237,8 +283,12 @@ static void fold_tolls(cw_sentence *s)
             if (a == c || cw_toll_trigger(s, at) || strcmp(at->e->plover_type, "ASSAULT") != 0 ||
                 at->e->form == RAML_FORM_AGENT)
                 continue;
+            /* بعد الهجوم: a reference to an earlier attack is not this toll's incident —
+             * unless the toll follows it and points back to it (بعد الهجوم الذي ... وراح
+             * ضحيته، إثر تفجير مما أسفر عن): then the toll belongs to the earlier attack */
             if (at->e->pos != RAML_POS_VERB && at->first > s->first &&
-                (cw_cls(s, at->first - 1) & RAML_W_BACKREF))
+                (cw_cls(s, at->first - 1) & RAML_W_BACKREF) &&
+                !(at->first < ct->first && toll_refers_back(s, ct)))
                 continue;
             uint32_t d = at->first > ct->first ? at->first - ct->end : ct->first - at->end;
             if (d < bestd) {
@@ -365,6 +415,7 @@ void cw_analyze(cw_sentence *s)
         }
         mi++;
         const raml_lex_entry *actor = NULL, *trig = NULL;
+        bool masdar = false;
         for (uint32_t k = 0; k < m->nentries; k++) {
             const raml_lex_entry *e = raml_lexicon_entry(s->lex, m->entries[k]);
             if (e->kind == RAML_ENT_TRIGGER && !trig)
@@ -375,16 +426,42 @@ void cw_analyze(cw_sentence *s)
                      !out_of_period(s, e))
                 actor = e;
         }
+        /* أمام / امام is the preposition "in front of"; the sector noun إمام (imam) is
+         * only read when the hamza is written below */
+        if (actor && actor->kind == RAML_ENT_SECTOR && m->count == 1 &&
+            (s->cls[m->first - s->first] & RAML_W_PREP) && !starts_with_hamza_below(s, m->first))
+            actor = NULL;
         /* صلاة المغرب is the sunset prayer, not Morocco */
         if (actor && actor->kind == RAML_ENT_COUNTRY && m->first > s->first && cw_tok(s, m->first - 1)->stem &&
             !strcmp(cw_tok(s, m->first - 1)->stem, "\xd8\xb5\xd9\x84\xd8\xa7\xd9\x87"))
             actor = NULL;
-        /* a verb form never takes the article or ب: الضرب is a noun, not ضرب */
+        /* a verb form never takes the article or ب: الضرب is a noun, not ضرب; nor tanwin:
+         * قاتلاً is "a killer", not قاتل "fought" */
         if (trig && (trig->form == RAML_FORM_PERFECT || trig->form == RAML_FORM_IMPERFECT) &&
-            (cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)))
+            ((cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)) ||
+             has_tanwin(s, m->first))) {
+            bool tanwin = has_tanwin(s, m->first);
+            if (tanwin)
+                cw_tracef(s, "  '%s' carries tanwin: a noun, no verb trigger (R-TANWIN-NOUN)", trig->id);
+            const raml_lex_entry *verb = trig;
             trig = NULL;
+            /* R-MASDAR-NOUN: القصف، بخطف، للضرب — a one-word perfect spelling with the article
+             * or ب is the verbal noun of the same event (form I masdars are spelled like the
+             * verb): coded as an event noun, which must then show that it occurred */
+            if (!tanwin && verb->form == RAML_FORM_PERFECT && m->count == 1) {
+                raml_lex_entry *noun = raml_arena_alloc(s->arena, sizeof *noun);
+                if (noun) {
+                    *noun = *verb;
+                    noun->pos = RAML_POS_NOUN;
+                    noun->form = RAML_FORM_NOUN;
+                    noun->voice = RAML_VOICE_ANY;
+                    trig = noun;
+                    masdar = true;
+                }
+            }
+        }
         if (trig && s->ntriggers < CW_MAX_ITEMS) {
-            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false};
+            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar};
             for (uint32_t k = m->first; k < m->first + m->count; k++)
                 s->trigger_at[k - s->first] = (int16_t)s->ntriggers;
             s->ntriggers++;

@@ -344,9 +344,10 @@ static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
 /* وهم / وهن + imperfect: a circumstantial clause (المتظاهرين وهم يرشقون الشرطة). */
 static bool hal_pronoun(const cw_sentence *s, uint32_t j)
 {
+    /* وهم is also a word (illusion), so the guard list may keep it whole */
     const raml_token *t = cw_tok(s, j);
-    return (t->proclitics & RAML_PRO_WA) && t->stem &&
-           (!strcmp(t->stem, "\xd9\x87\xd9\x85") || !strcmp(t->stem, "\xd9\x87\xd9\x86"));
+    return t->norm && (!strcmp(t->norm, "\xd9\x88\xd9\x87\xd9\x85") ||
+                       !strcmp(t->norm, "\xd9\x88\xd9\x87\xd9\x86"));
 }
 
 static bool describes_protesters(const cw_sentence *s, const cw_trigger *tr)
@@ -411,8 +412,11 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
         ok = false;
-    if (!strcmp(ev->plover_type, "PROTEST") && describes_protesters(s, tr))
+    if (!strcmp(ev->plover_type, "PROTEST") && describes_protesters(s, tr)) {
         ok = false;
+        if (ev->nrules < RAML_MAX_RULES)
+            ev->rule_ids[ev->nrules++] = "R-DESCRIBES-PROTESTERS";
+    }
     if (cw_chant(tr->e))
         ok = false; /* chanting with no protest word in the sentence: a detail, not a report */
     if (tr->e->form == RAML_FORM_NOUN && s->mention_at[tr->first - s->first] >= 0 &&
@@ -504,6 +508,8 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         fill_actor(s, &ev->actors[ev->nactors++], r.actor[i], RAML_ROLE_ACTOR, &r);
     for (int i = 0; i < r.nrecip && ev->nactors < RAML_MAX_ACTORS; i++)
         fill_actor(s, &ev->actors[ev->nactors++], r.recip[i], RAML_ROLE_RECIPIENT, &r);
+    if (tr->masdar)
+        cw_add_rule(&r, "R-MASDAR-NOUN");
     for (int i = 0; i < r.nrules && ev->nrules < RAML_MAX_RULES; i++)
         ev->rule_ids[ev->nrules++] = r.rules[i];
     if (ev->nrules < RAML_MAX_RULES)

@@ -34,6 +34,7 @@ typedef struct cw_trigger {
     const raml_lex_entry *e;
     int host; /* index of the trigger whose event this one restates, or -1 */
     bool folded; /* a toll or attack word merged into another trigger's incident */
+    bool masdar; /* a verb spelling read as its verbal noun (القصف، بخطف): R-MASDAR-NOUN */
 } cw_trigger;
 
 typedef struct cw_cue {

@@ -136,17 +136,87 @@ static bool governing_preposition(const cw_sentence *s, uint32_t i)
  * - a verb in a relative clause on an event noun: المجزرة التي قتل فيها، الهجوم الذي استهدف
  *   — the clause describes the noun's event, which carries its own reading;
  * - a year before the article's in the clause: في سبتمبر 1970 خطفت. */
+/* أدان الرئيس بشدة الهجوم، ندد بالتفجير، إدانة الاغتيال: an event noun that is the object
+ * of a condemnation is its topic — the sentence reports the condemnation (ACCUSE); the act
+ * condemned is an earlier event. The nearest trigger before the noun, within four words of
+ * its clause, is a disapproving ACCUSE word (or a conviction). Returns its first token, or
+ * UINT32_MAX. */
+static uint32_t stance_head(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (tr->e->form != RAML_FORM_NOUN)
+        return UINT32_MAX;
+    for (uint32_t j = tr->first; j > s->first && j + 5 > tr->first; j--) {
+        if (cw_is_boundary(s, j - 1))
+            return UINT32_MAX;
+        int k = s->trigger_at[j - 1 - s->first];
+        if (k < 0)
+            continue;
+        const raml_lex_entry *e = s->triggers[k].e;
+        /* يدين is also read as دان "convicted": a conviction for an act refers to it too */
+        if (e->nmodes > 0 && ((!strcmp(e->plover_type, "ACCUSE") && !strcmp(e->modes[0], "disapprove")) ||
+                              (!strcmp(e->plover_type, "SANCTION") && !strcmp(e->modes[0], "convict"))))
+            return s->triggers[k].first;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, cw_roles *r)
 {
-    if (tr->e->form == RAML_FORM_NOUN && tr->first > s->first) {
+    uint32_t sh = stance_head(s, tr);
+    if (sh != UINT32_MAX) {
+        set_background(s, m, r, sh, sh + 1, "R-STANCE-OBJECT");
+        return;
+    }
+    /* بعد الهجوم، بسبب خطف جندي: a verb spelling after such a head is the verbal noun (no
+     * verb follows بعد or بسبب without أن) */
+    bool masdar_spelling = tr->e->form == RAML_FORM_PERFECT &&
+                           !(cw_tok(s, tr->first)->proclitics & (RAML_PRO_WA | RAML_PRO_FA));
+    if ((tr->e->form == RAML_FORM_NOUN || masdar_spelling) && tr->first > s->first) {
         uint32_t j = tr->first - 1;
         if (cw_cls(s, j) & RAML_W_BACKREF) {
             set_background(s, m, r, j, j + 1, "R-BACKGROUND-HEAD");
             return;
         }
     }
-    if (tr->e->pos == RAML_POS_VERB) {
-        for (uint32_t k = tr->first; k > s->first && k + 3 > tr->first; k--) {
+    /* في أعقاب هجوم انتحاري استهدف مدرسة، بعد الهجوم الذي ... وراح ضحيته: an incident first
+     * named as a reference (a time/cause head on its first word) stays a reference when a
+     * verb or toll later describes it — the trigger kept for the incident inherits it */
+    int self = (int)(tr - s->triggers);
+    for (int k = 0; k < s->ntriggers; k++) {
+        const cw_trigger *h = &s->triggers[k];
+        if (h->host != self || h->first >= tr->first || h->first <= s->first ||
+            h->e->form != RAML_FORM_NOUN)
+            continue;
+        bool earliest = true;
+        for (int q = 0; q < s->ntriggers && earliest; q++)
+            if (s->triggers[q].host == self && s->triggers[q].first < h->first)
+                earliest = false;
+        if (earliest && (cw_cls(s, h->first - 1) & RAML_W_BACKREF)) {
+            set_background(s, m, r, h->first - 1, h->first, "R-BACKGROUND-INCIDENT");
+            return;
+        }
+        uint32_t hs = earliest ? stance_head(s, h) : UINT32_MAX;
+        if (hs != UINT32_MAX) {
+            set_background(s, m, r, hs, hs + 1, "R-STANCE-OBJECT");
+            return;
+        }
+    }
+    /* the verb that carries the event: the trigger, or the light / "undergo" verb of an
+     * event noun (اللتين تعرضتا لاعتداء، الذي شن هجوما) */
+    uint32_t head = tr->first;
+    bool verbal = tr->e->pos == RAML_POS_VERB;
+    if (!verbal && tr->e->form == RAML_FORM_NOUN) {
+        uint32_t cs = cw_clause_start(s, tr->first);
+        for (uint32_t j = tr->first; j > cs && j + 4 > tr->first; j--)
+            if ((cw_cls(s, j - 1) & (RAML_W_UNDERGO | RAML_W_LIGHT)) && !cw_tok(s, j - 1)->enclitic) {
+                head = j - 1;
+                verbal = true;
+                break;
+            }
+    }
+    if (verbal) {
+        for (uint32_t k = head; k > s->first && k + 3 > head; k--) {
             if (!(cw_cls(s, k - 1) & RAML_W_REL))
                 continue;
             /* the antecedent: an event noun just before the pronoun (adjectives and a comma
@@ -160,7 +230,7 @@ static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, c
             }
             /* الميليشيات التي خطفت، الذين قتلوا، القاتل الذي اغتال: a relative clause on a
              * person or group says who they are; the news is in the main clause */
-            if (k == tr->first) {
+            if (k == head) {
                 set_background(s, m, r, k - 1, k, "R-BACKGROUND-REL-ACTOR");
                 return;
             }
@@ -206,6 +276,30 @@ static bool written_in(const cw_sentence *s, uint32_t i)
     return t->bend - t->bstart == 4 && p[0] == 0xD8 && p[1] == 0xA5 && p[2] == 0xD9 && p[3] == 0x86;
 }
 
+/* تعرض الوزير لمحاولة اغتيال، تعرضت الدورية لهجوم: after "undergo" ل introduces the act
+ * suffered, not a purpose. */
+static bool undergone(const cw_sentence *s, const cw_trigger *tr)
+{
+    uint32_t cs = cw_clause_start(s, tr->first);
+    for (uint32_t j = tr->first; j > cs && j + 6 > tr->first; j--)
+        if (cw_cls(s, j - 1) & RAML_W_UNDERGO)
+            return true;
+    return false;
+}
+
+/* لإعادة فرض السيطرة، لتنفيذ هجوم، لمنع اعتقال: the event word is the complement of a
+ * verbal noun of purpose (ل on a plain word right before it). */
+static bool purpose_chain(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (tr->first <= s->first || (cw_tok(s, tr->first)->proclitics & (RAML_PRO_WA | RAML_PRO_AL)))
+        return false;
+    uint32_t j = tr->first - 1;
+    const raml_token *t = cw_tok(s, j);
+    return t->kind == RAML_TOK_ARABIC && (t->proclitics & RAML_PRO_LI) && !(t->proclitics & RAML_PRO_AL) &&
+           !t->enclitic && !cw_cls(s, j) && s->mention_at[j - s->first] < 0 &&
+           s->trigger_at[j - s->first] < 0;
+}
+
 void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
                      double *penalty)
 {
@@ -222,8 +316,16 @@ void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *
         cw_add_rule(r, "R-FUTURE-SA");
     }
     bool is_threat = !strcmp(tr->e->plover_type, "THREATEN");
-    /* لضرب، لشن هجوم: ل + verbal noun is a purpose, not a report of the act */
-    if (tr->e->form == RAML_FORM_NOUN && (tt->proclitics & RAML_PRO_LI) && !(tt->proclitics & RAML_PRO_AL)) {
+    /* كاحتلال بلد، كالاغتيالات: ك on an event word is "such as" — an example, not a report */
+    if (tr->e->form != RAML_FORM_AGENT && (tt->proclitics & RAML_PRO_KA)) {
+        m->realis = RAML_REALIS_GENERIC;
+        m->cue = cw_span(s, tr->first, tr->first + 1);
+        cw_add_rule(r, "R-EXAMPLE-KA");
+    }
+    /* لشن هجوم، لضرب تركيا، ليقتل: ل + verbal noun, or ل on a verb spelling (the verbal noun
+     * ضرب, or a subjunctive after lam of purpose), is a purpose, not a report of the act */
+    if (tr->e->form != RAML_FORM_AGENT && !undergone(s, tr) &&
+        (((tt->proclitics & RAML_PRO_LI) && !(tt->proclitics & RAML_PRO_AL)) || purpose_chain(s, tr))) {
         m->realis = RAML_REALIS_INTENDED;
         m->cue = cw_span(s, tr->first, tr->first + 1);
         cw_add_rule(r, "R-PURPOSE-LI");
@@ -303,6 +405,18 @@ void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *
                 /* an attempted attack still happened: realis stays actual */
                 cw_add_rule(r, "R-ATTEMPT");
                 *penalty += 0.1;
+            }
+            break;
+        case RAML_CUE_GENERIC:
+            /* كيفية قتل، ضرورة ضرب، التحقيق في الهجوم: a head noun that makes the act it
+             * governs a topic (manner, necessity, justification, investigation); عادة،
+             * الاعتداءات المتكررة: a habitual act. Only right next to the trigger (a
+             * preposition may come between a head and its noun). */
+            if ((before && (dist == 0 || (dist == 1 && governing_preposition(s, c->end)))) ||
+                (!before && dist == 0)) {
+                m->realis = RAML_REALIS_GENERIC;
+                m->cue = span;
+                cw_add_rule(r, before ? "R-TOPIC-HEAD" : "R-GENERIC-CUE");
             }
             break;
         case RAML_CUE_HISTORICAL:
