@@ -18,6 +18,7 @@ struct raml_docsrc {
     long lineno;
     cJSON *json; /* the current JSONL document */
     char *plain; /* the current plain document */
+    char *genid; /* the current JSONL document's id when it has none of its own */
 };
 
 static char *id_from_path(const char *path)
@@ -64,6 +65,7 @@ void raml_docsrc_close(raml_docsrc *s)
         fclose(s->fp);
     cJSON_Delete(s->json);
     free(s->plain);
+    free(s->genid);
     free(s->line);
     free(s->path);
     free(s->id);
@@ -171,16 +173,16 @@ static raml_status next_jsonl(raml_docsrc *s, raml_srcdoc *doc, bool *has_doc, r
             id = numid;
         }
         if (!id) {
-            /* A missing id is not fatal: the line number keeps the document addressable. */
-            char *gen = malloc(strlen(s->id) + 32);
-            if (!gen) {
+            /* A missing id is not fatal: the line number keeps the document addressable.
+             * It lives beside the JSON, not inside it, so no key a line brings can shadow it. */
+            free(s->genid);
+            s->genid = malloc(strlen(s->id) + 32);
+            if (!s->genid) {
                 cJSON_Delete(j);
                 return raml_error_set(err, RAML_ERR_INTERNAL, s->path, s->lineno, -1, "out of memory");
             }
-            sprintf(gen, "%s-%ld", s->id, s->lineno);
-            cJSON_AddItemToObject(j, "\x01id", cJSON_CreateString(gen));
-            free(gen);
-            id = cJSON_GetObjectItemCaseSensitive(j, "\x01id")->valuestring;
+            sprintf(s->genid, "%s-%ld", s->id, s->lineno);
+            id = s->genid;
         }
         s->json = j;
         memset(doc, 0, sizeof *doc);

@@ -33,6 +33,13 @@ check "missing text reported" grep -q 'in.jsonl:3: no "text" field' "$TMP/err"
 check "non-string text reported" grep -q 'in.jsonl:4: "text" is not a string' "$TMP/err"
 check "good lines coded" grep -q 'coded 2 documents' "$TMP/err"
 
+# A line without an id is named after the file and line, whatever keys it brings (the fuzzer
+# once found a key that shadowed the generated id).
+printf '{"text":"اعتقلت الشرطة خمسة أشخاص.","\\u0001id":5}\n' >"$TMP/noid.jsonl"
+run code --jsonl "$TMP/noid.jsonl"
+check "document without id coded" test "$rc" -eq 0
+check "generated id from file and line" grep -q '"noid-1"' "$TMP/out"
+
 # -j N output is identical to -j 1.
 for i in $(seq 1 60); do
     printf '{"id":"d%d","text":"قتل %d مدنيين في قصف على بلدة في ريف إدلب يوم الأحد، وتظاهر المئات في بيروت."}\n' "$i" "$i"
