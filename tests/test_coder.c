@@ -247,6 +247,13 @@ static void full_data_places(void)
                     RAML_REALIS_HYPOTHETICAL);
     /* what a protest is against, after a word of purpose */
     expect("خرج المتظاهرون في تونس للتنديد بقرار تركيا.", "PROTEST", NULL, "TURGOV", "R-PROTEST-OBJECT");
+    /* ... after a word of demand (its addressee) or of place (أمام) */
+    expect("خرج المتظاهرون إلى الشوارع في عدة مدن مطالبين الرئيس الفرنسي بالتراجع عن القرار.",
+           "PROTEST", NULL, "FRAGOV", "R-PROTEST-OBJECT");
+    expect("اعتصم مئات العمال أمام السفارة المصرية في العاصمة.", "PROTEST", NULL, "EGYGOV",
+           "R-PROTEST-OBJECT");
+    /* a two-word demonym whose words agree (كوري جنوبي → كوريين جنوبيين) */
+    expect("خطف مسلحون أربعة مهندسين كوريين جنوبيين قرب الحدود.", "ASSAULT", NULL, "KOR", NULL);
     /* a word naming a person that hints at an attack is a topic on its own */
     code("وقالت مصادر إن الشرطة تبحث عن انتحاري.");
     CHECK_INT(count_type("ASSAULT", true), 0);

@@ -135,7 +135,8 @@ static void context_country(const cw_sentence *s, raml_event *ev)
  * dominant country in the sentence (تظاهر الآلاف في أنقرة التركية، المتظاهرين الباكستانيين)
  * that country's government is the recipient. */
 /* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
- * is against is the first actor with a country after a word of protest purpose. */
+ * is against is the first actor with a country after a word of protest purpose, of demand
+ * or of place (أمام). */
 static int protest_object(const cw_sentence *s)
 {
     static const char *const purpose[] = {
@@ -149,6 +150,29 @@ static int protest_object(const cw_sentence *s)
         "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x87",                 /* مناهضه */
         "\xd8\xb6\xd8\xaf",                                                       /* ضد */
         "\xd9\x8a\xd8\xb3\xd9\x82\xd8\xb7",                                   /* يسقط */
+        "\xd8\xb4\xd8\xac\xd8\xa8\xd8\xaa",                                   /* شجبت */
+        "\xd8\xb4\xd8\xac\xd8\xa8\xd9\x88\xd8\xa7",                       /* شجبوا */
+        "\xd9\x86\xd8\xaf\xd8\xaf",                                             /* ندد */
+        "\xd9\x86\xd8\xaf\xd8\xaf\xd9\x88\xd8\xa7",                       /* نددوا */
+        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa7",           /* تنديدا */
+        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x8a\xd9\x86",   /* مناهضين */
+        /* the addressee of a demand is what the crowd stands against (مطالبين رئيس الوزراء
+         * بفتح تحقيق، هتافات تدعو الحكومة إلى، يطالبون برحيل الحاكم) */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x8a\xd9\x86",   /* مطالبين */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd8\xa7",           /* مطالبا */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x87",           /* مطالبه */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86",   /* مطالبون */
+        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86",   /* يطالبون */
+        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8",                       /* يطالب */
+        "\xd8\xaa\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8",                       /* تطالب */
+        "\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd8\xa7",           /* طالبوا */
+        "\xd8\xaa\xd8\xaf\xd8\xb9\xd9\x88",                                   /* تدعو */
+        "\xd9\x8a\xd8\xaf\xd8\xb9\xd9\x88\xd9\x86",                       /* يدعون */
+        "\xd8\xaf\xd8\xa7\xd8\xb9\xd9\x8a\xd9\x86",                       /* داعين */
+        "\xd9\x8a\xd9\x87\xd8\xa7\xd8\xac\xd9\x85\xd9\x88\xd9\x86",   /* يهاجمون */
+        /* what is decided or stood in front of: غضب من قرار بريطانيا، أمام مكتب رئيس الوزراء */
+        "\xd9\x82\xd8\xb1\xd8\xa7\xd8\xb1",                                   /* قرار */
+        "\xd8\xa7\xd9\x85\xd8\xa7\xd9\x85",                                   /* امام */
     };
     for (uint32_t i = s->first; i < s->end; i++) {
         const char *st = cw_tok(s, i)->stem;

@@ -42,6 +42,44 @@ static bool emit(raml_lexicon *lex, uint32_t entry, raml_form_fn add, const char
     return add(lex, entry, buf, (size_t)n);
 }
 
+/* Do all the words of p end in ي? Then they are nisba adjectives that agree (كوري جنوبي →
+ * كوريون جنوبيون); otherwise only the last word is one (جنوب افريقي → جنوب افريقيون). */
+static bool every_word_nisba(const char *p)
+{
+    size_t n = strlen(p), start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && p[i] != ' ')
+            continue;
+        if (!ends_with(p + start, i - start, YA))
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
+
+/* Appends suf to every word of p. */
+static bool emit_agreeing(raml_lexicon *lex, uint32_t entry, raml_form_fn add, const char *p,
+                          const char *suf)
+{
+    char buf[1024];
+    size_t o = 0, k = strlen(suf);
+    for (const char *c = p;; c++) {
+        if (*c == ' ' || !*c) {
+            if (o + k >= sizeof buf)
+                return true;
+            memcpy(buf + o, suf, k);
+            o += k;
+        }
+        if (!*c)
+            break;
+        if (o + 1 >= sizeof buf)
+            return true;
+        buf[o++] = *c;
+    }
+    buf[o] = '\0';
+    return add(lex, entry, buf, o);
+}
+
 bool raml_inflect_demonym(raml_lexicon *lex, uint32_t entry, const char *p, raml_form_fn add)
 {
     size_t ws, we;
@@ -50,12 +88,14 @@ bool raml_inflect_demonym(raml_lexicon *lex, uint32_t entry, const char *p, raml
         return false;
     if (!ends_with(p + ws, we - ws, YA))
         return true;
+    bool agree = ws > 0 && every_word_nisba(p);
     /* تركي → تركيه تركيون تركيين تركيات تركيان تركيتان تركيتين */
     static const char *const sufs[] = {"\xd9\x87", "\xd9\x88\xd9\x86", YA "\xd9\x86",
                                        "\xd8\xa7\xd8\xaa", "\xd8\xa7\xd9\x86",
                                        "\xd8\xaa\xd8\xa7\xd9\x86", "\xd8\xaa" YA "\xd9\x86"};
     for (size_t i = 0; i < sizeof sufs / sizeof *sufs; i++)
-        if (!emit(lex, entry, add, p, ws, we, 0, "", sufs[i]))
+        if (!(agree ? emit_agreeing(lex, entry, add, p, sufs[i])
+                    : emit(lex, entry, add, p, ws, we, 0, "", sufs[i])))
             return false;
     return true;
 }
