@@ -376,6 +376,21 @@ static void full_data_precision(void)
      * joins it (before: no trigger, and the victims took the attacker's country) */
     expect("أسفر القصف الروسي على البلدة عن مقتل خمسة مدنيين.", "ASSAULT", "RUSMIL", NULL,
            "R-MASDAR-NOUN");
+    /* R-DAWN: فجر before a day word is dawn, not "blew up" */
+    code("تظاهر الطلاب فجر الخميس أمام الجامعة.");
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    CHECK_INT(count_type("PROTEST", true), 1);
+    /* a verb spelling after a bare preposition is the verbal noun: the act is not told as
+     * news, and the civilians are its victims, not the minister */
+    code("تحدث الوزير عن قصف المدنيين في الحرب.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
+    CHECK(any_rule("ASSAULT", "R-MASDAR-NOUN"));
+    /* أصيب: of two verb readings the perfect (passive "was hurt") wins over the imperfect */
+    expect("أصيب خمسة من رجال الشرطة بجروح في انفجار عبوة ناسفة.", "ASSAULT", "", "COP",
+           "R-PASSIVE");
+    /* نفذه / شنه are kept whole by the segmenter: still an agentive light verb */
+    expect("استهدف هجوم نفذه مسلحون مجهولون مركزا للشرطة أمس.", "ASSAULT", "UAF", NULL,
+           "R-AGENT-SHANNAHA");
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

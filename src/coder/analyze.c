@@ -172,6 +172,70 @@ static bool has_tanwin(const cw_sentence *s, uint32_t i)
     return false;
 }
 
+static bool stem_is(const raml_token *t, const char *const *words, size_t n)
+{
+    for (size_t k = 0; t->stem && k < n; k++)
+        if (!strcmp(t->stem, words[k]))
+            return true;
+    return false;
+}
+
+/* فجر الجمعة، فجر اليوم: "dawn" before a day word, not فجّر "blew up" — the noun is far more
+ * common in news than the verb, and a verb is never followed straight by a weekday's name
+ * with the article. */
+static bool dawn_before_day(const cw_sentence *s, uint32_t i)
+{
+    static const char *const dawn[] = {"\xd9\x81\xd8\xac\xd8\xb1"}; /* فجر */
+    static const char *const days[] = {
+        "\xd8\xb3\xd8\xa8\xd8\xaa",                         /* سبت */
+        "\xd8\xa7\xd8\xad\xd8\xaf",                         /* احد */
+        "\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",     /* اثنين */
+        "\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1", /* ثلاثاء */
+        "\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1", /* اربعاء */
+        "\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3",               /* خميس */
+        "\xd8\xac\xd9\x85\xd8\xb9\xd9\x87",               /* جمعه */
+        "\xd9\x8a\xd9\x88\xd9\x85",                         /* (ال)يوم */
+    };
+    const raml_token *t = cw_tok(s, i);
+    if (t->enclitic || !stem_is(t, dawn, 1) || i + 1 >= s->end)
+        return false;
+    const raml_token *next = cw_tok(s, i + 1);
+    if (next->proclitics & RAML_PRO_AL)
+        return stem_is(next, days, sizeof days / sizeof *days);
+    static const char *const yesterday[] = {"\xd8\xa7\xd9\x85\xd8\xb3"}; /* امس */
+    return stem_is(next, yesterday, 1);
+}
+
+/* بعد قتل، في ضرب، عن خطف: a bare preposition is never followed by a verb, so a verb spelling
+ * after one is the verbal noun. Only true prepositions (not the locative nouns that share
+ * their word class), and not من: it is also "who" (من قتل الرئيس). */
+static bool after_preposition(const cw_sentence *s, uint32_t i)
+{
+    static const char *const preps[] = {
+        "\xd9\x81\xd9\x8a", /* في */
+        "\xd8\xb9\xd9\x84\xd9\x8a", /* علي */
+        "\xd8\xa7\xd9\x84\xd9\x8a", /* الي */
+        "\xd8\xb9\xd9\x86", /* عن */
+        "\xd9\x85\xd8\xb9", /* مع */
+        "\xd8\xb6\xd8\xaf", /* ضد */
+        "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84", /* خلال */
+        "\xd8\xa8\xd8\xb9\xd8\xaf", /* بعد */
+        "\xd9\x82\xd8\xa8\xd9\x84", /* قبل */
+        "\xd8\xa7\xd8\xab\xd8\xb1", /* اثر */
+        "\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1", /* جراء */
+        "\xd8\xb9\xd9\x82\xd8\xa8", /* عقب */
+        "\xd8\xb9\xd9\x86\xd8\xaf", /* عند */
+        "\xd8\xa8\xd9\x8a\xd9\x86", /* بين */
+        "\xd9\x86\xd8\xad\xd9\x88", /* نحو */
+        "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84", /* داخل */
+        "\xd9\x84\xd8\xaf\xd9\x8a", /* لدي */
+    };
+    if (i <= s->first || !(cw_cls(s, i - 1) & RAML_W_PREP) || cw_tok(s, i)->proclitics)
+        return false;
+    const raml_token *p = cw_tok(s, i - 1);
+    return p->kind == RAML_TOK_ARABIC && !p->enclitic && stem_is(p, preps, sizeof preps / sizeof *preps);
+}
+
 static void add_cue(cw_sentence *s, uint32_t first, uint32_t end, raml_cue_kind k, const char *id)
 {
     if (s->ncues < CW_MAX_ITEMS)
@@ -418,7 +482,10 @@ void cw_analyze(cw_sentence *s)
         bool masdar = false;
         for (uint32_t k = 0; k < m->nentries; k++) {
             const raml_lex_entry *e = raml_lexicon_entry(s->lex, m->entries[k]);
-            if (e->kind == RAML_ENT_TRIGGER && !trig)
+            /* أصيب is "was hurt" (perfect passive) far more often than "I hit" (imperfect,
+             * first person): of two verb readings the perfect wins */
+            if (e->kind == RAML_ENT_TRIGGER &&
+                (!trig || (trig->form == RAML_FORM_IMPERFECT && e->form == RAML_FORM_PERFECT)))
                 trig = e;
             else if (e->kind == RAML_ENT_CUE)
                 add_cue(s, m->first, m->first + m->count, e->cue, e->id);
@@ -437,9 +504,13 @@ void cw_analyze(cw_sentence *s)
             actor = NULL;
         /* a verb form never takes the article or ب: الضرب is a noun, not ضرب; nor tanwin:
          * قاتلاً is "a killer", not قاتل "fought" */
+        if (trig && trig->form == RAML_FORM_PERFECT && dawn_before_day(s, m->first)) {
+            cw_tracef(s, "  '%s' is dawn before a day word, no trigger (R-DAWN)", trig->id);
+            trig = NULL;
+        }
         if (trig && (trig->form == RAML_FORM_PERFECT || trig->form == RAML_FORM_IMPERFECT) &&
             ((cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)) ||
-             has_tanwin(s, m->first))) {
+             has_tanwin(s, m->first) || after_preposition(s, m->first))) {
             bool tanwin = has_tanwin(s, m->first);
             if (tanwin)
                 cw_tracef(s, "  '%s' carries tanwin: a noun, no verb trigger (R-TANWIN-NOUN)", trig->id);

@@ -135,6 +135,14 @@ static bool conjugated(const raml_token *t)
     return false;
 }
 
+/* شنه، نفذه، نظمه: the segmenter keeps these whole (a verb ending in ه may be the root's own
+ * letter elsewhere), so the object pronoun is read off the light verb's last letter. */
+static bool pronoun_ending(const raml_token *t)
+{
+    size_t n = t->stem ? strlen(t->stem) : 0;
+    return n > 4 && !strcmp(t->stem + n - 2, "\xd9\x87");
+}
+
 /* على يد X، من قبل X، بنيران X، شنها X، and cues.tsv agent cues: X is the actor. */
 static int agent_phrase(cw_sentence *s, uint32_t from, uint32_t to, const char **rule)
 {
@@ -149,7 +157,7 @@ static int agent_phrase(cw_sentence *s, uint32_t from, uint32_t to, const char *
             after = j + 1, *rule = "R-AGENT-MINQIBAL";
         else if ((c & RAML_W_FIRE) && (t->proclitics & RAML_PRO_BI))
             after = j + 1, *rule = "R-AGENT-BINIRAN";
-        else if ((c & (RAML_W_LIGHT | RAML_W_CLAIM)) && t->enclitic && j > from)
+        else if ((c & (RAML_W_LIGHT | RAML_W_CLAIM)) && (t->enclitic || pronoun_ending(t)) && j > from)
             after = j + 1, *rule = c & RAML_W_CLAIM ? "R-AGENT-CLAIMED" : "R-AGENT-SHANNAHA";
         if (after) {
             int m = mention_after(s, after, 2, s->end);
