@@ -391,6 +391,15 @@ static void full_data_precision(void)
     /* نفذه / شنه are kept whole by the segmenter: still an agentive light verb */
     expect("استهدف هجوم نفذه مسلحون مجهولون مركزا للشرطة أمس.", "ASSAULT", "UAF", NULL,
            "R-AGENT-SHANNAHA");
+    /* مسيرة: a march where nothing speaks of arms, a drone where something does; a light
+     * verb staging the march makes it happen though the crowd is only a number */
+    code("خرج الآلاف في مسيرة بوسط العاصمة أمس.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    code("استهدفت مسيرة تركية سيارة في ريف الحسكة.");
+    CHECK_INT(count_type("PROTEST", false), 0);
+    code("أسقطت الدفاعات الجوية مسيرة قرب الحدود.");
+    CHECK_INT(count_type("PROTEST", false), 0);
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

@@ -236,6 +236,32 @@ static bool after_preposition(const cw_sentence *s, uint32_t i)
     return p->kind == RAML_TOK_ARABIC && !p->enclitic && stem_is(p, preps, sizeof preps / sizeof *preps);
 }
 
+/* A word of arms, wounds, tolls or targeting outside match m, or an attack verb
+ * (أسقطت الدفاعات الجوية مسيرة). */
+static bool conflict_elsewhere(const cw_sentence *s, const raml_lex_match *matches, size_t nm,
+                               const raml_lex_match *m)
+{
+    for (uint32_t i = s->first; i < s->end; i++)
+        if ((i < m->first || i >= m->first + m->count) &&
+            (cw_cls(s, i) & (RAML_W_WEAPON | RAML_W_CASUALTY | RAML_W_MILEQUIP | RAML_W_TOLL |
+                             RAML_W_TARGET)))
+            return true;
+    static const char *const shot_down[] = {"\xd8\xa7\xd8\xb3\xd9\x82\xd8\xb7",          /* اسقط */
+                                             "\xd8\xa7\xd8\xb3\xd9\x82\xd8\xb7\xd8\xaa",  /* اسقطت */
+                                             "\xd8\xa7\xd8\xb3\xd9\x82\xd8\xb7\xd9\x88\xd8\xa7"}; /* اسقطوا */
+    for (uint32_t i = s->first; i < m->first; i++)
+        if (stem_is(cw_tok(s, i), shot_down, 3))
+            return true;
+    for (size_t k = 0; k < nm; k++)
+        for (uint32_t q = 0; q < matches[k].nentries && &matches[k] != m; q++) {
+            const raml_lex_entry *e = raml_lexicon_entry(s->lex, matches[k].entries[q]);
+            if (e->kind == RAML_ENT_TRIGGER && e->pos == RAML_POS_VERB &&
+                !strcmp(e->plover_type, "ASSAULT"))
+                return true;
+        }
+    return false;
+}
+
 static void add_cue(cw_sentence *s, uint32_t first, uint32_t end, raml_cue_kind k, const char *id)
 {
     if (s->ncues < CW_MAX_ITEMS)
@@ -493,6 +519,17 @@ void cw_analyze(cw_sentence *s)
                      !out_of_period(s, e))
                 actor = e;
         }
+        /* مسيرة is a march as well as a drone: with no other word of arms, wounds or
+         * targeting in the sentence it is the march */
+        if (trig && strcmp(trig->plover_type, "PROTEST") != 0 && !conflict_elsewhere(s, matches, nm, m))
+            for (uint32_t k = 0; k < m->nentries; k++) {
+                const raml_lex_entry *e = raml_lexicon_entry(s->lex, m->entries[k]);
+                if (e->kind == RAML_ENT_TRIGGER && !strcmp(e->plover_type, "PROTEST") &&
+                    e->form == trig->form) {
+                    trig = e;
+                    break;
+                }
+            }
         /* أمام / امام is the preposition "in front of"; the sector noun إمام (imam) is
          * only read when the hamza is written below */
         if (actor && actor->kind == RAML_ENT_SECTOR && m->count == 1 &&

@@ -312,13 +312,18 @@ static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
 /* A protest noun is a report when something makes it happen: a light or occurrence verb
  * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
-static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
+static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 {
     uint32_t cs = cw_clause_start(s, tr->first);
     for (uint32_t j = tr->first; j > cs && j + 4 > tr->first; j--)
         if (cw_cls(s, j - 1) & RAML_W_LIGHT)
             return true;
-    return counted(s, tr);
+    return false;
+}
+
+static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
+{
+    return light_verb_before(s, tr) || counted(s, tr);
 }
 
 /* Event words also appear in commentary, metaphor, general statements and references to
@@ -432,7 +437,10 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
     else if (!strcmp(ev->plover_type, "PROTEST"))
-        ok = (part || verb) && (tr->e->form != RAML_FORM_NOUN || noun_occurs(s, tr));
+        /* خرج الآلاف في مسيرة: a light verb staging the protest noun makes it happen even
+         * when the crowd is only a number */
+        ok = (part || verb || (tr->e->form == RAML_FORM_NOUN && light_verb_before(s, tr))) &&
+             (tr->e->form != RAML_FORM_NOUN || noun_occurs(s, tr));
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
         ok = false;
