@@ -400,6 +400,9 @@ static void full_data_precision(void)
     CHECK_INT(count_type("PROTEST", false), 0);
     code("أسقطت الدفاعات الجوية مسيرة قرب الحدود.");
     CHECK_INT(count_type("PROTEST", false), 0);
+    /* R-ANNAHU: the pronoun on أن before the verb is the speaker — active, not passive */
+    expect("أعلن الجيش العراقي أنه قتل خمسة مسلحين في كمين قرب كركوك.", "ASSAULT", "IRQMIL",
+           "UAF", "R-ANNAHU");
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

@@ -236,12 +236,44 @@ static bool counted_mention(const cw_sentence *s, const cw_mention *m)
     return j > s->first && cw_is_number(s, j - 1);
 }
 
+/* أعلن الجيش أنه قتل 20 مسلحا، أقر التحالف أنه نفذ ضربات: a pronoun on أن right before the
+ * verb is its subject, and it refers to the one who speaks. Returns the speaker's mention
+ * (between a saying verb and أن) or -1. */
+static int speaker_of_anna(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (tr->first <= s->first)
+        return -1;
+    uint32_t a = tr->first - 1;
+    const raml_token *t = cw_tok(s, a);
+    if (!(cw_cls(s, a) & RAML_W_COMP) || !t->norm || strlen(t->norm) <= 4 || t->proclitics)
+        return -1; /* a bare أن/إن has no pronoun; لأنه is "because" */
+    for (uint32_t j = a; j > s->first && j + 12 > a; j--) {
+        if (cw_tok(s, j - 1)->kind == RAML_TOK_PUNCT && cw_tok(s, j - 1)->norm &&
+            strchr(".؛;", cw_tok(s, j - 1)->norm[0]))
+            return -1;
+        if (cw_cls(s, j - 1) & RAML_W_SAY)
+            return mention_in(s, j, a, false, false);
+    }
+    return -1;
+}
+
 static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
 {
     const raml_lex_entry *e = tr->e;
     const raml_token *vt = cw_tok(s, tr->first);
     const char *rule = NULL;
     int agent = agent_phrase(s, tr->end, ce, &rule);
+    int speaker = e->voice == RAML_VOICE_PASSIVE || agent >= 0 ? -1 : speaker_of_anna(s, tr);
+    if (speaker >= 0) {
+        set_role(s, r, true, speaker, "R-ANNAHU");
+        int obj = mention_in(s, tr->end, ce, false, false);
+        int target = target_phrase(s, tr->end, ce);
+        if (target < 0)
+            target = obj;
+        if (target >= 0 && target != speaker)
+            set_role(s, r, false, target, "R-OBJ");
+        return;
+    }
     bool passive = e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt);
     if (passive)
         cw_add_rule(r, "R-PASSIVE");
