@@ -403,6 +403,11 @@ static void full_data_precision(void)
     /* R-ANNAHU: the pronoun on أن before the verb is the speaker — active, not passive */
     expect("أعلن الجيش العراقي أنه قتل خمسة مسلحين في كمين قرب كركوك.", "ASSAULT", "IRQMIL",
            "UAF", "R-ANNAHU");
+    /* R-AMONG-THEM: the people named after بينهم say who the victims were */
+    expect("أسفر انفجار سيارة مفخخة في السوق عن إصابة تسعة بينهم أربعة من رجال الشرطة.", "ASSAULT",
+           NULL, "COP", "R-AMONG-THEM");
+    expect("قتل 14 شخصا بينهم خمسة جنود أتراك في الهجوم.", "ASSAULT", NULL, "TURMIL",
+           "R-AMONG-THEM");
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

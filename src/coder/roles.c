@@ -496,6 +496,42 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     }
 }
 
+/* قتل 26 شخصا بينهم ستة جنود، إصابة عشرة بينهم ثلاثة من رجال الشرطة: the people named after
+ * "among them" say who the victims were; "persons" or a bare number says less. */
+static void among_them(cw_sentence *s, const cw_trigger *tr, cw_roles *r)
+{
+    /* matched on the whole word: the segmenter reads بينهم as ب + ينهم */
+    static const char *const among[] = {
+        "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x87\xd9\x85",             /* بينهم */
+        "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x87\xd9\x85\xd8\xa7",   /* بينهما */
+        "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x87\xd9\x86",             /* بينهن */
+        "\xd9\x85\xd9\x86\xd9\x87\xd9\x85",                         /* منهم */
+    };
+    if (r->nrecip > 1)
+        return;
+    if (r->nrecip == 1) {
+        const cw_mention *m = &s->mentions[r->recip[0]];
+        if (!m->generic || m->name || (m->sector[0] && strcmp(m->sector, "CVL") != 0))
+            return;
+    }
+    for (uint32_t j = tr->end; j < s->end && j < tr->end + 12; j++) {
+        const raml_token *t = cw_tok(s, j);
+        if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '.')
+            return;
+        bool is_among = false;
+        for (size_t q = 0; t->norm && q < sizeof among / sizeof *among && !is_among; q++)
+            is_among = !strcmp(t->norm, among[q]);
+        if (!is_among)
+            continue;
+        int k = mention_after(s, j + 1, 4, s->end);
+        if (k < 0 || has_role(r, k) || s->mentions[k].prep)
+            return;
+        r->nrecip = 0;
+        set_role(s, r, false, k, "R-AMONG-THEM");
+        return;
+    }
+}
+
 void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
 {
     memset(r, 0, sizeof *r);
@@ -528,6 +564,8 @@ void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
             }
         }
     }
+    if (!strcmp(tr->e->plover_type, "ASSAULT"))
+        among_them(s, tr, r);
     /* a restating verbal noun lends its actor/recipient to the verb's event */
     for (int k = 0; k < s->ntriggers; k++) {
         if (s->triggers[k].host != t || (r->nactor && r->nrecip))
