@@ -264,20 +264,12 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     const char *rule = NULL;
     int agent = agent_phrase(s, tr->end, ce, &rule);
     int speaker = e->voice == RAML_VOICE_PASSIVE || agent >= 0 ? -1 : speaker_of_anna(s, tr);
-    if (speaker >= 0) {
-        set_role(s, r, true, speaker, "R-ANNAHU");
-        int obj = mention_in(s, tr->end, ce, false, false);
-        int target = target_phrase(s, tr->end, ce);
-        if (target < 0)
-            target = obj;
-        if (target >= 0 && target != speaker)
-            set_role(s, r, false, target, "R-OBJ");
-        return;
-    }
-    bool passive = e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt);
+    if (speaker >= 0)
+        set_role(s, r, true, speaker, "R-ANNAHU"); /* active: the object follows as usual */
+    bool passive = speaker < 0 && (e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt));
     if (passive)
         cw_add_rule(r, "R-PASSIVE");
-    if (!passive && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
+    if (speaker < 0 && !passive && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
         tr->end == tr->first + 1 && is_number(s, tr->end)) {
         passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
         cw_add_rule(r, "R-PASSIVE-TAMYIZ");
