@@ -408,6 +408,18 @@ static void full_data_precision(void)
            NULL, "COP", "R-AMONG-THEM");
     expect("قتل 14 شخصا بينهم خمسة جنود أتراك في الهجوم.", "ASSAULT", NULL, "TURMIL",
            "R-AMONG-THEM");
+    /* a long ا inside the verb (اغتال، هاجم) is active only: what follows is the subject,
+     * even with nothing after it in the clause (قتل جندي stays a passive) */
+    code("اغتال الطيران الحربي، فجر أمس، قياديا في الحركة.");
+    CHECK(first_of("ASSAULT") && role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0) &&
+          !strcmp(role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0)->sector, "MIL"));
+    code("قتل جندي.");
+    CHECK(first_of("ASSAULT") && role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0));
+    /* a dateline (city ـ agency:) names where the story was filed, not a party */
+    code("* لندن ـ «وكالات»: اغتال مسلحون مجهولون ضابطا في الشرطة أمس.");
+    CHECK(first_of("ASSAULT") && !role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 1) &&
+          role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0) &&
+          strcmp(role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0)->country, "GBR") != 0);
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

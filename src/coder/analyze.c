@@ -468,6 +468,44 @@ static void possessor_countries(cw_sentence *s)
     }
 }
 
+static bool dash_token(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    const char *p = s->text->text + t->bstart;
+    size_t n = t->bend - t->bstart;
+    return (n == 1 && p[0] == '-') || (n == 2 && !memcmp(p, "\xd9\x80", 2)) ||
+           (n == 3 && (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3)));
+}
+
+/* لندن ـ «الشرق الأوسط»: اغتال…، بغداد - ا ف ب: a place and an agency before a colon, with a
+ * dash between them, are a dateline: where the story was filed, not who did what. Its
+ * mentions are kept as places (governed, like a place after في) but never subjects. */
+static void dateline_mentions(cw_sentence *s)
+{
+    uint32_t zone = s->first, colon = UINT32_MAX;
+    bool dash = false;
+    for (uint32_t i = s->first; i < s->end && i < s->first + 24; i++) {
+        const raml_token *t = cw_tok(s, i);
+        if (t->kind != RAML_TOK_PUNCT && !dash_token(s, i))
+            continue;
+        const char *p = s->text->text + t->bstart;
+        if (*p == '*' || *p == '.') {
+            zone = i + 1; /* a headline before the star is another sentence in all but name */
+            dash = false;
+        } else if (dash_token(s, i)) {
+            dash = true;
+        } else if (*p == ':' && dash && i - zone <= 10) {
+            colon = i;
+            break;
+        }
+    }
+    if (colon == UINT32_MAX)
+        return;
+    for (int k = 0; k < s->nmentions; k++)
+        if (s->mentions[k].first >= zone && s->mentions[k].end <= colon)
+            s->mentions[k].prep = s->mentions[k].dateline = true;
+}
+
 void cw_analyze(cw_sentence *s)
 {
     uint32_t n = s->end - s->first;
@@ -621,6 +659,7 @@ void cw_analyze(cw_sentence *s)
             s->conflict = true;
         s->mentions[s->nmentions++] = cur;
     }
+    dateline_mentions(s);
     possessor_countries(s);
     /* A verbal noun of the same type in the same clause as a verb restates its event
      * (شن هجوما، قتل ... في هجوم): one event, the verb's. */

@@ -74,7 +74,7 @@ static int dominant_country(const cw_sentence *s)
         const cw_mention *m = &s->mentions[k];
         bool named_by_country = m->bare_country || m->demonym_only ||
                                 (m->generic && m->country[0]); /* الشرطة العراقية */
-        if (!named_by_country || !m->country[0] || m->country[0] == '-')
+        if (!named_by_country || !m->country[0] || m->country[0] == '-' || m->dateline)
             continue;
         int i = 0;
         while (i < nc && strcmp(cand[i], m->country) != 0)

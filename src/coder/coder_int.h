@@ -27,6 +27,7 @@ typedef struct cw_mention {
     bool li;    /* ل proclitic: possessor / agent of a verbal noun */
     bool wa;    /* و proclitic: coordinated with the previous mention */
     bool demonym_only;
+    bool dateline; /* in a dateline (لندن ـ وكالات:): where the story was filed */
 } cw_mention;
 
 typedef struct cw_trigger {

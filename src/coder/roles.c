@@ -120,6 +120,18 @@ static bool surface_passive(const cw_sentence *s, const raml_token *t)
 
 static bool is_number(const cw_sentence *s, uint32_t i) { return cw_is_number(s, i); }
 
+/* هاجم، اغتال، داهم: a long ا inside a perfect verb only occurs in the active voice (the
+ * passives are spelled هوجم، اغتيل، دوهم), so the verb cannot be read as a passive. */
+static bool surely_active(const raml_token *t)
+{
+    const char *st = t->stem ? t->stem : "";
+    size_t n = strlen(st);
+    for (size_t i = 2; i + 2 < n; i += 2) /* Arabic letters are two bytes; skip the first and last */
+        if (!memcmp(st + i, "\xd8\xa7", 2))
+            return true;
+    return false;
+}
+
 /* The stem ends like a conjugated perfect (قتلت، قتلوا، قتلنا): not the bare 3ms قتل that
  * can be a passive with a number as its subject. */
 static bool conjugated(const raml_token *t)
@@ -270,6 +282,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     if (passive)
         cw_add_rule(r, "R-PASSIVE");
     if (speaker < 0 && !passive && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
+        !surely_active(vt) &&
         tr->end == tr->first + 1 && is_number(s, tr->end)) {
         passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
         cw_add_rule(r, "R-PASSIVE-TAMYIZ");
@@ -301,6 +314,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     }
     bool svo = false;
     if (r->nactor == 0 && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
+        !surely_active(vt) &&
         tr->end == tr->first + 1 && target < 0 && mention_in(s, tr->end, ce, false, false) < 0 &&
         !has_object(s, tr->end, ce)) {
         /* جنديا قتل / إن مقاتلا قتل بعدما...: nothing follows the bare verb, so the noun
@@ -339,7 +353,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
             const cw_mention *m = &s->mentions[subj];
             /* voice in triggers.tsv describes the vocalised verb; unvocalised قتل is both */
             if (transitive_harm(e) && e->form == RAML_FORM_PERFECT && target < 0 &&
-                tr->end == tr->first + 1 && !has_object(s, m->end, ce)) {
+                tr->end == tr->first + 1 && !surely_active(vt) && !has_object(s, m->end, ce)) {
                 /* قتل جندي / اعتقل صحفي with nothing after: the subject is the patient */
                 set_role(s, r, false, subj, "R-PASSIVE-LONE");
                 r->passive = true;

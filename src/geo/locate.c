@@ -45,6 +45,21 @@ static int dateline_focus(const raml_text *text, const geo_mention *ms, size_t n
     return -1;
 }
 
+/* بغداد - ا ف ب:، لندن ـ «وكالات»: a place followed by a dash is a dateline, where the story
+ * was filed. It is no "sentence" place of the events told after it; the document focus may
+ * still fall back on it. */
+static bool before_dash(const raml_text *t, const geo_mention *m)
+{
+    size_t after = m->first + m->count;
+    if (after >= t->ntokens)
+        return false;
+    const raml_token *d = &t->tokens[after];
+    const char *p = t->text + d->bstart;
+    size_t n = d->bend - d->bstart;
+    return (n == 1 && p[0] == '-') || (n == 2 && !memcmp(p, "\xd9\x80", 2)) ||
+           (n == 3 && (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3)));
+}
+
 static int most_mentioned(const geo_mention *ms, size_t n)
 {
     int best = -1, bestn = 0;
@@ -205,7 +220,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
             }
             size_t bestd = (size_t)-1;
             for (size_t i = lo; !pick && i < n && ms[i].sent == s; i++) {
-                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]))
+                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]) || before_dash(text, &ms[i]))
                     continue;
                 size_t d = ms[i].first > t0 ? ms[i].first - t0 : t0 - ms[i].first;
                 if (d < bestd) {
