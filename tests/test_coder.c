@@ -420,6 +420,15 @@ static void full_data_precision(void)
     CHECK(first_of("ASSAULT") && !role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 1) &&
           role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0) &&
           strcmp(role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0)->country, "GBR") != 0);
+    /* R-AGGREGATE: ten or more attacks counted are a statistic; a few are events, and a
+     * barrage of rockets is one */
+    expect_modality("سجلت الأمم المتحدة 120 هجوما على المدارس خلال العام الماضي.", "ASSAULT",
+                    RAML_POLARITY_POSITIVE, RAML_REALIS_GENERIC);
+    CHECK(any_rule("ASSAULT", "R-AGGREGATE"));
+    code("شن المسلحون ثلاث هجمات على مواقع الجيش أمس.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    code("أطلق المسلحون عشرات الصواريخ على البلدات الحدودية فجر أمس.");
+    CHECK(!any_rule("ASSAULT", "R-AGGREGATE"));
     /* R-BACKGROUND-REL-ACTOR through the light/undergo verb of an event noun */
     expect_modality("قال المسؤول إن القافلة التي تعرضت لكمين أمس عادت إلى قاعدتها.", "ASSAULT",
                     RAML_POLARITY_POSITIVE, RAML_REALIS_HISTORICAL);

@@ -300,6 +300,26 @@ static bool purpose_chain(const cw_sentence *s, const cw_trigger *tr)
            s->trigger_at[j - s->first] < 0;
 }
 
+/* 199 هجوما خلال تسعة أشهر، عشرات الاعتداءات: ten or more of an event noun, counted right
+ * before it, are a statistic about many events, not the report of one. */
+static bool aggregate_count(const cw_sentence *s, const cw_trigger *tr)
+{
+    /* أطلقت عشرات الصواريخ is one barrage: munitions are counted, not events */
+    if (tr->e->form != RAML_FORM_NOUN || tr->first <= s->first ||
+        (cw_cls(s, tr->first) & (RAML_W_WEAPON | RAML_W_MILEQUIP)))
+        return false;
+    const raml_token *t = cw_tok(s, tr->first - 1);
+    if (t->kind == RAML_TOK_NUMBER)
+        return t->value >= 10 && t->value < 1900;
+    const raml_numwords *nw = raml_lexicon_numwords(s->lex);
+    raml_number num;
+    for (uint32_t back = 1; nw && back <= 3 && tr->first >= s->first + back; back++)
+        if (raml_number_at(nw, s->text->tokens, s->text->ntokens, tr->first - back, &num) &&
+            num.first + num.count == tr->first)
+            return num.value >= 10;
+    return false;
+}
+
 void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
                      double *penalty)
 {
@@ -321,6 +341,11 @@ void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *
         m->realis = RAML_REALIS_GENERIC;
         m->cue = cw_span(s, tr->first, tr->first + 1);
         cw_add_rule(r, "R-EXAMPLE-KA");
+    }
+    if (aggregate_count(s, tr)) {
+        m->realis = RAML_REALIS_GENERIC;
+        m->cue = cw_span(s, tr->first - 1, tr->first);
+        cw_add_rule(r, "R-AGGREGATE");
     }
     /* لشن هجوم، لضرب تركيا، ليقتل: ل + verbal noun, or ل on a verb spelling (the verbal noun
      * ضرب, or a subjunctive after lam of purpose), is a purpose, not a report of the act */
