@@ -559,12 +559,13 @@ void cw_analyze(cw_sentence *s)
         }
         /* مسيرة is a march as well as a drone: with no other word of arms, wounds or
          * targeting in the sentence it is the march */
-        if (trig && strcmp(trig->plover_type, "PROTEST") != 0 && !conflict_elsewhere(s, matches, nm, m))
+        if (trig && strcmp(trig->plover_type, "PROTEST") != 0)
             for (uint32_t k = 0; k < m->nentries; k++) {
                 const raml_lex_entry *e = raml_lexicon_entry(s->lex, m->entries[k]);
                 if (e->kind == RAML_ENT_TRIGGER && !strcmp(e->plover_type, "PROTEST") &&
                     e->form == trig->form) {
-                    trig = e;
+                    if (!conflict_elsewhere(s, matches, nm, m))
+                        trig = e;
                     break;
                 }
             }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cw_tracef(const cw_sentence *s, const char *fmt, ...)
@@ -137,49 +138,51 @@ static void context_country(const cw_sentence *s, raml_event *ev)
 /* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
  * is against is the first actor with a country after a word of protest purpose, of demand
  * or of place (أمام). */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int protest_object(const cw_sentence *s)
 {
+    /* sorted by bytes for bsearch: words of protest purpose (تنديد، احتجاجا، ضد، يسقط), of
+     * demand — its addressee is what the crowd stands against (مطالبين رئيس الوزراء بفتح
+     * تحقيق، هتافات تدعو الحكومة إلى) — and of decision or place (قرار بريطانيا، أمام مكتب) */
     static const char *const purpose[] = {
-        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf",                         /* تنديد */
-        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac",                 /* احتجاج */
-        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7",       /* احتجاجا */
-        "\xd8\xb1\xd9\x81\xd8\xb6",                                             /* رفض */
-        "\xd8\xb1\xd9\x81\xd8\xb6\xd8\xa7",                                   /* رفضا */
-        "\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x86\xd9\x83\xd8\xa7\xd8\xb1",       /* استنكار */
-        "\xd8\xb4\xd8\xac\xd8\xa8",                                             /* شجب */
-        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x87",                 /* مناهضه */
-        "\xd8\xb6\xd8\xaf",                                                       /* ضد */
-        "\xd9\x8a\xd8\xb3\xd9\x82\xd8\xb7",                                   /* يسقط */
-        "\xd8\xb4\xd8\xac\xd8\xa8\xd8\xaa",                                   /* شجبت */
-        "\xd8\xb4\xd8\xac\xd8\xa8\xd9\x88\xd8\xa7",                       /* شجبوا */
-        "\xd9\x86\xd8\xaf\xd8\xaf",                                             /* ندد */
-        "\xd9\x86\xd8\xaf\xd8\xaf\xd9\x88\xd8\xa7",                       /* نددوا */
-        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa7",           /* تنديدا */
-        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x8a\xd9\x86",   /* مناهضين */
-        /* the addressee of a demand is what the crowd stands against (مطالبين رئيس الوزراء
-         * بفتح تحقيق، هتافات تدعو الحكومة إلى، يطالبون برحيل الحاكم) */
-        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x8a\xd9\x86",   /* مطالبين */
-        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd8\xa7",           /* مطالبا */
-        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x87",           /* مطالبه */
-        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86",   /* مطالبون */
-        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86",   /* يطالبون */
-        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8",                       /* يطالب */
-        "\xd8\xaa\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8",                       /* تطالب */
-        "\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd8\xa7",           /* طالبوا */
-        "\xd8\xaa\xd8\xaf\xd8\xb9\xd9\x88",                                   /* تدعو */
-        "\xd9\x8a\xd8\xaf\xd8\xb9\xd9\x88\xd9\x86",                       /* يدعون */
-        "\xd8\xaf\xd8\xa7\xd8\xb9\xd9\x8a\xd9\x86",                       /* داعين */
-        "\xd9\x8a\xd9\x87\xd8\xa7\xd8\xac\xd9\x85\xd9\x88\xd9\x86",   /* يهاجمون */
-        /* what is decided or stood in front of: غضب من قرار بريطانيا، أمام مكتب رئيس الوزراء */
-        "\xd9\x82\xd8\xb1\xd8\xa7\xd8\xb1",                                   /* قرار */
-        "\xd8\xa7\xd9\x85\xd8\xa7\xd9\x85",                                   /* امام */
+        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac", /* احتجاج */
+        "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7", /* احتجاجا */
+        "\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x86\xd9\x83\xd8\xa7\xd8\xb1", /* استنكار */
+        "\xd8\xa7\xd9\x85\xd8\xa7\xd9\x85", /* امام */
+        "\xd8\xaa\xd8\xaf\xd8\xb9\xd9\x88", /* تدعو */
+        "\xd8\xaa\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8", /* تطالب */
+        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf", /* تنديد */
+        "\xd8\xaa\xd9\x86\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa7", /* تنديدا */
+        "\xd8\xaf\xd8\xa7\xd8\xb9\xd9\x8a\xd9\x86", /* داعين */
+        "\xd8\xb1\xd9\x81\xd8\xb6", /* رفض */
+        "\xd8\xb1\xd9\x81\xd8\xb6\xd8\xa7", /* رفضا */
+        "\xd8\xb4\xd8\xac\xd8\xa8", /* شجب */
+        "\xd8\xb4\xd8\xac\xd8\xa8\xd8\xaa", /* شجبت */
+        "\xd8\xb4\xd8\xac\xd8\xa8\xd9\x88\xd8\xa7", /* شجبوا */
+        "\xd8\xb6\xd8\xaf", /* ضد */
+        "\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd8\xa7", /* طالبوا */
+        "\xd9\x82\xd8\xb1\xd8\xa7\xd8\xb1", /* قرار */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd8\xa7", /* مطالبا */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x87", /* مطالبه */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86", /* مطالبون */
+        "\xd9\x85\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x8a\xd9\x86", /* مطالبين */
+        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x87", /* مناهضه */
+        "\xd9\x85\xd9\x86\xd8\xa7\xd9\x87\xd8\xb6\xd9\x8a\xd9\x86", /* مناهضين */
+        "\xd9\x86\xd8\xaf\xd8\xaf", /* ندد */
+        "\xd9\x86\xd8\xaf\xd8\xaf\xd9\x88\xd8\xa7", /* نددوا */
+        "\xd9\x8a\xd8\xaf\xd8\xb9\xd9\x88\xd9\x86", /* يدعون */
+        "\xd9\x8a\xd8\xb3\xd9\x82\xd8\xb7", /* يسقط */
+        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8", /* يطالب */
+        "\xd9\x8a\xd8\xb7\xd8\xa7\xd9\x84\xd8\xa8\xd9\x88\xd9\x86", /* يطالبون */
+        "\xd9\x8a\xd9\x87\xd8\xa7\xd8\xac\xd9\x85\xd9\x88\xd9\x86", /* يهاجمون */
     };
     for (uint32_t i = s->first; i < s->end; i++) {
         const char *st = cw_tok(s, i)->stem;
-        bool cue = false;
-        for (size_t k = 0; st && k < sizeof purpose / sizeof *purpose && !cue; k++)
-            cue = !strcmp(st, purpose[k]);
-        if (!cue)
+        if (!st || !bsearch(&st, purpose, sizeof purpose / sizeof *purpose, sizeof *purpose, cmp_str))
             continue;
         for (uint32_t j = i + 1; j < s->end && j < i + 8; j++) {
             if (cw_tok(s, j)->kind == RAML_TOK_PUNCT)

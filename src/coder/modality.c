@@ -311,13 +311,16 @@ static bool aggregate_count(const cw_sentence *s, const cw_trigger *tr)
     const raml_token *t = cw_tok(s, tr->first - 1);
     if (t->kind == RAML_TOK_NUMBER)
         return t->value >= 10 && t->value < 1900;
+    /* a number word (عشرات، مئات، عشرين) is a plain word: no article, no class, not an actor
+     * or trigger — checked first, as reading numbers is dear */
+    uint32_t j = tr->first - 1;
+    if (t->kind != RAML_TOK_ARABIC || (t->proclitics & RAML_PRO_AL) || cw_cls(s, j) ||
+        s->mention_at[j - s->first] >= 0 || s->trigger_at[j - s->first] >= 0)
+        return false;
     const raml_numwords *nw = raml_lexicon_numwords(s->lex);
     raml_number num;
-    for (uint32_t back = 1; nw && back <= 3 && tr->first >= s->first + back; back++)
-        if (raml_number_at(nw, s->text->tokens, s->text->ntokens, tr->first - back, &num) &&
-            num.first + num.count == tr->first)
-            return num.value >= 10;
-    return false;
+    return nw && raml_number_at(nw, s->text->tokens, s->text->ntokens, j, &num) &&
+           num.first + num.count == tr->first && num.value >= 10;
 }
 
 void cw_modality_for(cw_sentence *s, int t, raml_modality *m, raml_attribution *a, cw_roles *r,
