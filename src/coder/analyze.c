@@ -172,10 +172,19 @@ static bool has_tanwin(const cw_sentence *s, uint32_t i)
     return false;
 }
 
-static bool stem_is(const raml_token *t, const char *const *words, size_t n)
+bool cw_stem_in(const raml_token *t, const char *const *words, size_t n)
 {
     for (size_t k = 0; t->stem && k < n; k++)
         if (!strcmp(t->stem, words[k]))
+            return true;
+    return false;
+}
+
+bool cw_class_before(const cw_sentence *s, uint32_t i, uint32_t cls, uint32_t within)
+{
+    uint32_t cs = cw_clause_start(s, i);
+    for (uint32_t j = i; j > cs && j + within > i; j--)
+        if (cw_cls(s, j - 1) & cls)
             return true;
     return false;
 }
@@ -197,13 +206,13 @@ static bool dawn_before_day(const cw_sentence *s, uint32_t i)
         "\xd9\x8a\xd9\x88\xd9\x85",                         /* (ال)يوم */
     };
     const raml_token *t = cw_tok(s, i);
-    if (t->enclitic || !stem_is(t, dawn, 1) || i + 1 >= s->end)
+    if (t->enclitic || !cw_stem_in(t, dawn, 1) || i + 1 >= s->end)
         return false;
     const raml_token *next = cw_tok(s, i + 1);
     if (next->proclitics & RAML_PRO_AL)
-        return stem_is(next, days, sizeof days / sizeof *days);
+        return cw_stem_in(next, days, sizeof days / sizeof *days);
     static const char *const yesterday[] = {"\xd8\xa7\xd9\x85\xd8\xb3"}; /* امس */
-    return stem_is(next, yesterday, 1);
+    return cw_stem_in(next, yesterday, 1);
 }
 
 /* بعد قتل، في ضرب، عن خطف: a bare preposition is never followed by a verb, so a verb spelling
@@ -233,7 +242,7 @@ static bool after_preposition(const cw_sentence *s, uint32_t i)
     if (i <= s->first || !(cw_cls(s, i - 1) & RAML_W_PREP) || cw_tok(s, i)->proclitics)
         return false;
     const raml_token *p = cw_tok(s, i - 1);
-    return p->kind == RAML_TOK_ARABIC && !p->enclitic && stem_is(p, preps, sizeof preps / sizeof *preps);
+    return p->kind == RAML_TOK_ARABIC && !p->enclitic && cw_stem_in(p, preps, sizeof preps / sizeof *preps);
 }
 
 /* A word of arms, wounds, tolls or targeting outside match m, or an attack verb
@@ -250,7 +259,7 @@ static bool conflict_elsewhere(const cw_sentence *s, const raml_lex_match *match
                                              "\xd8\xa7\xd8\xb3\xd9\x82\xd8\xb7\xd8\xaa",  /* اسقطت */
                                              "\xd8\xa7\xd8\xb3\xd9\x82\xd8\xb7\xd9\x88\xd8\xa7"}; /* اسقطوا */
     for (uint32_t i = s->first; i < m->first; i++)
-        if (stem_is(cw_tok(s, i), shot_down, 3))
+        if (cw_stem_in(cw_tok(s, i), shot_down, 3))
             return true;
     for (size_t k = 0; k < nm; k++)
         for (uint32_t q = 0; q < matches[k].nentries && &matches[k] != m; q++) {

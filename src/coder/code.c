@@ -317,11 +317,7 @@ static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
 static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 {
-    uint32_t cs = cw_clause_start(s, tr->first);
-    for (uint32_t j = tr->first; j > cs && j + 4 > tr->first; j--)
-        if (cw_cls(s, j - 1) & RAML_W_LIGHT)
-            return true;
-    return false;
+    return cw_class_before(s, tr->first, RAML_W_LIGHT, 4);
 }
 
 static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)

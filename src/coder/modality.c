@@ -102,14 +102,6 @@ static void set_background(cw_sentence *s, raml_modality *m, cw_roles *r, uint32
     cw_add_rule(r, rule);
 }
 
-static bool stem_in(const raml_token *t, const char *const *words, size_t n)
-{
-    for (size_t i = 0; t->stem && i < n; i++)
-        if (!strcmp(t->stem, words[i]))
-            return true;
-    return false;
-}
-
 /* A true preposition (W_PREP also covers locative nouns such as مدينة) that is not the
  * complement of a verb of success: نجح في قتل، تمكن من اغتيال report the act. */
 static bool governing_preposition(const cw_sentence *s, uint32_t i)
@@ -121,10 +113,10 @@ static bool governing_preposition(const cw_sentence *s, uint32_t i)
                                           "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86", /* تمكن */
                                           "\xd9\x86\xd8\xac\xd8\xad\xd8\xaa", /* نجحت */
                                           "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa"}; /* تمكنت */
-    if (!stem_in(cw_tok(s, i), preps, 5))
+    if (!cw_stem_in(cw_tok(s, i), preps, 5))
         return false;
     for (uint32_t j = i; j > s->first && j + 4 > i; j--) /* نجح الجيش في: the subject may intervene */
-        if (stem_in(cw_tok(s, j - 1), success, 4))
+        if (cw_stem_in(cw_tok(s, j - 1), success, 4))
             return false;
     return true;
 }
@@ -280,11 +272,7 @@ static bool written_in(const cw_sentence *s, uint32_t i)
  * suffered, not a purpose. */
 static bool undergone(const cw_sentence *s, const cw_trigger *tr)
 {
-    uint32_t cs = cw_clause_start(s, tr->first);
-    for (uint32_t j = tr->first; j > cs && j + 6 > tr->first; j--)
-        if (cw_cls(s, j - 1) & RAML_W_UNDERGO)
-            return true;
-    return false;
+    return cw_class_before(s, tr->first, RAML_W_UNDERGO, 6);
 }
 
 /* لإعادة فرض السيطرة، لتنفيذ هجوم، لمنع اعتقال: the event word is the complement of a
