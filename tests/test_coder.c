@@ -347,6 +347,11 @@ static void full_data_precision(void)
               "PROTEST", "R-DESCRIBES-PROTESTERS");
     no_actual("أظهرت الصور المتظاهرين وهم يرشقون الشرطة بالحجارة.",
               "PROTEST", "R-DESCRIBES-PROTESTERS");
+    no_actual("فرقت قوات الأمن المحتجين الذين يهتفون ضد الحكومة ويرشقون الجنود بالحجارة.", "PROTEST",
+              "R-DESCRIBES-PROTESTERS");
+    /* R-FORCES-MASS: police massing in a square is a deployment */
+    no_actual("احتشدت أعداد كبيرة من رجال الشرطة في الساحة قبل وصول المحتجين.", "PROTEST",
+              "R-FORCES-MASS");
     /* R-AGENT-OBJECT: protesters acted upon are no protest */
     no_actual("استخدمت الشرطة الهراوات لمنع المتظاهرين من دخول الساحة.",
               "PROTEST", "R-AGENT-OBJECT");

@@ -238,6 +238,28 @@ static bool gathering(const raml_lex_entry *e)
            (strstr(e->id, "-TAJAMMAA") || strstr(e->id, "-IHTASHADA"));
 }
 
+static bool forces(const cw_mention *m)
+{
+    return !strcmp(m->sector, "COP") || !strcmp(m->sector, "MIL") || !strcmp(m->sector, "SPY");
+}
+
+/* Police, soldiers or agents as the ones who gather: the verb's actor, or the first party
+ * named after it (احتشدت أعداد كبيرة من الشرطة). */
+static bool forces_gather(const cw_sentence *s, const cw_trigger *tr, const cw_roles *r)
+{
+    for (int i = 0; i < r->nactor; i++)
+        if (forces(&s->mentions[r->actor[i]]) && s->mentions[r->actor[i]].first > tr->first)
+            return true;
+    for (uint32_t j = tr->end; j < s->end && j < tr->end + 5; j++) {
+        int k = s->mention_at[j - s->first];
+        if (k >= 0)
+            return forces(&s->mentions[k]);
+        if (cw_is_boundary(s, j))
+            break;
+    }
+    return false;
+}
+
 static bool sport_metaphor(const cw_sentence *s, const raml_lex_entry *e)
 {
     /* one sport word may be a homograph (دورية patrol → دوري league): then an armed actor
@@ -394,6 +416,16 @@ static bool describes_protesters(const cw_sentence *s, const cw_trigger *tr)
         j -= 2; /* الذين كانوا يرشقون، الذين راحوا يتجمعون: an auxiliary verb between */
     } else if (imperfect && j > s->first && hal_pronoun(s, j)) {
         j--;
+    } else if (imperfect && (cw_tok(s, tr->first)->proclitics & RAML_PRO_WA)) {
+        /* الذين يهتفون «...» ويرشقون: a verb coordinated with one that describes them */
+        for (int k = (int)(tr - s->triggers) - 1; k >= 0; k--) {
+            const cw_trigger *prev = &s->triggers[k];
+            if (prev->first + 10 < tr->first)
+                break;
+            if (prev->e->pos == RAML_POS_VERB && prev->e->form == RAML_FORM_IMPERFECT)
+                return describes_protesters(s, prev);
+        }
+        return false;
     } else if (!imperfect) {
         return false;
     }
@@ -443,6 +475,11 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
         ok = false;
+    if (gathering(tr->e) && forces_gather(s, tr, r)) {
+        ok = false; /* احتشدت الشرطة في الميدان: a deployment, not a protest */
+        if (ev->nrules < RAML_MAX_RULES)
+            ev->rule_ids[ev->nrules++] = "R-FORCES-MASS";
+    }
     if (!strcmp(ev->plover_type, "PROTEST") && describes_protesters(s, tr)) {
         ok = false;
         if (ev->nrules < RAML_MAX_RULES)
