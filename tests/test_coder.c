@@ -240,6 +240,8 @@ static void full_data_places(void)
     /* طراز "model" is also Taraz (Kazakhstan): a foreign city that is a common noun needs a cue */
     CHECK_STR(place_of("أطلق المسلحون صواريخ من طراز كاتيوشا على البلدات المجاورة.", "ASSAULT"), "");
     CHECK_STR(place_of("قتل شخص في هجوم بسكين في مدينة كيل الألمانية.", "ASSAULT"), "DEU");
+    /* كورونا is the virus before it is Corona, California */
+    CHECK_STR(place_of("خرج آلاف المتظاهرين رغم القيود المفروضة بسبب جائحة كورونا.", "PROTEST"), "");
     /* وكيل "deputy" is one word for the text layer; geo does not cut it into و + Kiel */
     CHECK_STR(place_of("خطف مسلحون وكيل وزارة الصحة أمس.", "ABDUCT"), "");
     /* إن right before a perfect verb is "if", not the complementiser */
