@@ -502,7 +502,7 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     }
 }
 
-/* قتل 26 شخصا بينهم ستة جنود، إصابة عشرة بينهم ثلاثة من رجال الشرطة: the people named after
+/* قتل 19 شخصا بينهم جنود، جرح سبعة بينهم اثنان من الشرطة: the people named after
  * "among them" say who the victims were; "persons" or a bare number says less. */
 static void among_them(cw_sentence *s, const cw_trigger *tr, cw_roles *r)
 {
