@@ -172,12 +172,22 @@ static bool has_tanwin(const cw_sentence *s, uint32_t i)
     return false;
 }
 
-bool cw_stem_in(const raml_token *t, const char *const *words, size_t n)
+static bool one_of(const char *w, const char *const *words, size_t n)
 {
-    for (size_t k = 0; t->stem && k < n; k++)
-        if (!strcmp(t->stem, words[k]))
+    for (size_t k = 0; w && k < n; k++)
+        if (!strcmp(w, words[k]))
             return true;
     return false;
+}
+
+bool cw_stem_in(const raml_token *t, const char *const *words, size_t n)
+{
+    return one_of(t->stem, words, n);
+}
+
+bool cw_norm_in(const raml_token *t, const char *const *words, size_t n)
+{
+    return one_of(t->norm, words, n);
 }
 
 bool cw_class_before(const cw_sentence *s, uint32_t i, uint32_t cls, uint32_t within)
@@ -262,7 +272,7 @@ static bool conflict_elsewhere(const cw_sentence *s, const raml_lex_match *match
         if (cw_stem_in(cw_tok(s, i), shot_down, 3))
             return true;
     for (size_t k = 0; k < nm; k++)
-        for (uint32_t q = 0; q < matches[k].nentries && &matches[k] != m; q++) {
+        for (uint32_t q = 0; &matches[k] != m && q < matches[k].nentries; q++) {
             const raml_lex_entry *e = raml_lexicon_entry(s->lex, matches[k].entries[q]);
             if (e->kind == RAML_ENT_TRIGGER && e->pos == RAML_POS_VERB &&
                 !strcmp(e->plover_type, "ASSAULT"))
@@ -343,18 +353,15 @@ bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr)
  * refers to the attack (راح ضحيته، ارتفع عدد قتلاه). */
 static bool toll_refers_back(const cw_sentence *s, const cw_trigger *ct)
 {
-    for (uint32_t i = ct->first; i < ct->end; i++) {
-        const char *enc = cw_tok(s, i)->enclitic;
-        if (enc && (cw_cls(s, i) & (RAML_W_TOLL | RAML_W_CASUALTY)) && i > ct->first)
+    for (uint32_t i = ct->first + 1; i < ct->end; i++)
+        if (cw_tok(s, i)->enclitic && (cw_cls(s, i) & (RAML_W_TOLL | RAML_W_CASUALTY)))
             return true; /* ضحيته، قتلاه */
-    }
     for (uint32_t j = ct->first; j > s->first && j + 2 > ct->first; j--) {
         const raml_token *t = cw_tok(s, j - 1);
         if (cw_cls(s, j - 1) & RAML_W_REL)
             return true;
-        /* مما / ما (أدى الى، أسفر عن) */
-        if (t->stem && (!strcmp(t->stem, "\xd9\x85\xd8\xa7") ||
-                        !strcmp(t->stem, "\xd9\x85\xd9\x85\xd8\xa7")))
+        static const char *const ma[] = {"\xd9\x85\xd8\xa7", "\xd9\x85\xd9\x85\xd8\xa7"}; /* ما مما */
+        if (cw_stem_in(t, ma, 2)) /* مما أسفر عن، ما أدى إلى */
             return true;
     }
     return false;
@@ -477,15 +484,6 @@ static void possessor_countries(cw_sentence *s)
     }
 }
 
-static bool dash_token(const cw_sentence *s, uint32_t i)
-{
-    const raml_token *t = cw_tok(s, i);
-    const char *p = s->text->text + t->bstart;
-    size_t n = t->bend - t->bstart;
-    return (n == 1 && p[0] == '-') || (n == 2 && !memcmp(p, "\xd9\x80", 2)) ||
-           (n == 3 && (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3)));
-}
-
 /* لندن ـ «الشرق الأوسط»: اغتال…، بغداد - ا ف ب: a place and an agency before a colon, with a
  * dash between them, are a dateline: where the story was filed, not who did what. Its
  * mentions are kept as places (governed, like a place after في) but never subjects. */
@@ -494,15 +492,14 @@ static void dateline_mentions(cw_sentence *s)
     uint32_t zone = s->first, colon = UINT32_MAX;
     bool dash = false;
     for (uint32_t i = s->first; i < s->end && i < s->first + 24; i++) {
-        const raml_token *t = cw_tok(s, i);
-        if (t->kind != RAML_TOK_PUNCT && !dash_token(s, i))
+        const char *p = s->text->text + cw_tok(s, i)->bstart;
+        if (raml_token_is_dash(s->text, i)) {
+            dash = true;
+        } else if (cw_tok(s, i)->kind != RAML_TOK_PUNCT) {
             continue;
-        const char *p = s->text->text + t->bstart;
-        if (*p == '*' || *p == '.') {
+        } else if (*p == '*' || *p == '.') {
             zone = i + 1; /* a headline before the star is another sentence in all but name */
             dash = false;
-        } else if (dash_token(s, i)) {
-            dash = true;
         } else if (*p == ':' && dash && i - zone <= 10) {
             colon = i;
             break;
@@ -587,16 +584,16 @@ void cw_analyze(cw_sentence *s)
         if (actor && actor->kind == RAML_ENT_COUNTRY && m->first > s->first && cw_tok(s, m->first - 1)->stem &&
             !strcmp(cw_tok(s, m->first - 1)->stem, "\xd8\xb5\xd9\x84\xd8\xa7\xd9\x87"))
             actor = NULL;
-        /* a verb form never takes the article or ب: الضرب is a noun, not ضرب; nor tanwin:
-         * قاتلاً is "a killer", not قاتل "fought" */
         if (trig && trig->form == RAML_FORM_PERFECT && dawn_before_day(s, m->first)) {
             cw_tracef(s, "  '%s' is dawn before a day word, no trigger (R-DAWN)", trig->id);
             trig = NULL;
         }
+        /* a verb form never takes the article or ب: الضرب is a noun, not ضرب; nor tanwin:
+         * قاتلاً is "a killer", not قاتل "fought" */
+        bool tanwin = false;
         if (trig && (trig->form == RAML_FORM_PERFECT || trig->form == RAML_FORM_IMPERFECT) &&
             ((cw_tok(s, m->first)->proclitics & (RAML_PRO_AL | RAML_PRO_BI)) ||
-             has_tanwin(s, m->first) || after_preposition(s, m->first))) {
-            bool tanwin = has_tanwin(s, m->first);
+             (tanwin = has_tanwin(s, m->first)) || after_preposition(s, m->first))) {
             if (tanwin)
                 cw_tracef(s, "  '%s' carries tanwin: a noun, no verb trigger (R-TANWIN-NOUN)", trig->id);
             const raml_lex_entry *verb = trig;

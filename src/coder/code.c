@@ -126,23 +126,18 @@ static void context_country(const cw_sentence *s, raml_event *ev)
             continue;
         memcpy(a->country, only, 4);
         snprintf(a->cameo, sizeof a->cameo, "%s%s", a->country, a->sector);
-        if (ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = "R-CONTEXT-COUNTRY";
+        raml_event_add_rule(ev, "R-CONTEXT-COUNTRY");
     }
 }
 
-/* A protest that names no target is directed at the authorities of the country where it
- * takes place (CAMEO codes demonstrations against the government by default): with one
- * dominant country in the sentence (تظاهر الآلاف في أنقرة التركية، المتظاهرين الباكستانيين)
- * that country's government is the recipient. */
-/* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
- * is against is the first actor with a country after a word of protest purpose, of demand
- * or of place (أمام). */
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
+ * is against is the first actor with a country after a word of protest purpose, of demand
+ * or of place (أمام). */
 static int protest_object(const cw_sentence *s)
 {
     /* sorted by bytes for bsearch: words of protest purpose (تنديد، احتجاجا، ضد، يسقط), of
@@ -195,6 +190,10 @@ static int protest_object(const cw_sentence *s)
     return -1;
 }
 
+/* A protest that names no target is directed at the authorities of the country where it
+ * takes place (CAMEO codes demonstrations against the government by default): with one
+ * dominant country in the sentence (تظاهر الآلاف في أنقرة التركية، المتظاهرين الباكستانيين)
+ * that country's government is the recipient. */
 static void protest_target(cw_sentence *s, raml_event *ev)
 {
     if (strcmp(ev->plover_type, "PROTEST") != 0 || ev->nactors >= RAML_MAX_ACTORS)
@@ -213,8 +212,7 @@ static void protest_target(cw_sentence *s, raml_event *ev)
     const cw_mention *m = &s->mentions[dom];
     if (!strcmp(rule, "R-PROTEST-OBJECT") && !m->bare_country && !m->demonym_only) {
         fill_actor(s, &ev->actors[ev->nactors++], dom, RAML_ROLE_RECIPIENT, &(cw_roles){0});
-        if (ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = rule;
+        raml_event_add_rule(ev, rule);
         return;
     }
     raml_actor *a = &ev->actors[ev->nactors++];
@@ -227,8 +225,7 @@ static void protest_target(cw_sentence *s, raml_event *ev)
     a->nsectors = 1;
     a->is_generic = true;
     snprintf(a->cameo, sizeof a->cameo, "%sGOV", m->country);
-    if (ev->nrules < RAML_MAX_RULES)
-        ev->rule_ids[ev->nrules++] = rule;
+    raml_event_add_rule(ev, rule);
 }
 
 /* Crowds that gather or mass (تجمع، احتشد) are not protesting by themselves. */
@@ -334,14 +331,14 @@ static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
     return false;
 }
 
-/* A protest noun is a report when something makes it happen: a light or occurrence verb
- * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
- * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
 static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 {
     return cw_class_before(s, tr->first, RAML_W_LIGHT, 4);
 }
 
+/* A protest noun is a report when something makes it happen: a light or occurrence verb
+ * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
+ * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
 static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
 {
     return light_verb_before(s, tr) || counted(s, tr);
@@ -388,18 +385,17 @@ static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
            !strcmp(s->mentions[m].sector, "CVL");
 }
 
-/* A protest verb in a clause that describes protesters (المتظاهرين الذين يهتفون، متظاهرين
- * يحتجون على الغلاء) tells who they are, not a new protest: the sentence reports what
- * happened to or around them. */
 /* وهم / وهن + imperfect: a circumstantial clause (المتظاهرين وهم يرشقون الشرطة). */
 static bool hal_pronoun(const cw_sentence *s, uint32_t j)
 {
     /* وهم is also a word (illusion), so the guard list may keep it whole */
-    const raml_token *t = cw_tok(s, j);
-    return t->norm && (!strcmp(t->norm, "\xd9\x88\xd9\x87\xd9\x85") ||
-                       !strcmp(t->norm, "\xd9\x88\xd9\x87\xd9\x86"));
+    static const char *const wahum[] = {"\xd9\x88\xd9\x87\xd9\x85", "\xd9\x88\xd9\x87\xd9\x86"};
+    return cw_norm_in(cw_tok(s, j), wahum, 2);
 }
 
+/* A protest verb in a clause that describes protesters (المتظاهرين الذين يهتفون، متظاهرين
+ * يحتجون على الغلاء) tells who they are, not a new protest: the sentence reports what
+ * happened to or around them. */
 static bool describes_protesters(const cw_sentence *s, const cw_trigger *tr)
 {
     if (tr->e->pos != RAML_POS_VERB || tr->first <= s->first)
@@ -450,8 +446,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         const raml_token *t = cw_tok(s, i);
         if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '?') {
             ev->modality.realis = RAML_REALIS_HYPOTHETICAL;
-            if (ev->nrules < RAML_MAX_RULES)
-                ev->rule_ids[ev->nrules++] = "R-QUESTION";
+            raml_event_add_rule(ev, "R-QUESTION");
             return;
         }
     }
@@ -477,13 +472,11 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         ok = false;
     if (gathering(tr->e) && forces_gather(s, tr, r)) {
         ok = false; /* احتشدت الشرطة في الميدان: a deployment, not a protest */
-        if (ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = "R-FORCES-MASS";
+        raml_event_add_rule(ev, "R-FORCES-MASS");
     }
     if (!strcmp(ev->plover_type, "PROTEST") && describes_protesters(s, tr)) {
         ok = false;
-        if (ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = "R-DESCRIBES-PROTESTERS";
+        raml_event_add_rule(ev, "R-DESCRIBES-PROTESTERS");
     }
     if (cw_chant(tr->e))
         ok = false; /* chanting with no protest word in the sentence: a detail, not a report */
@@ -500,7 +493,6 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         int m = s->mention_at[tr->first - s->first];
         uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
         ok = false;
-        agent_object = false;
         uint32_t cand[2] = {lo > s->first ? lo - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
         for (int k = 0; k < 2; k++) {
             uint32_t j = cand[k];
@@ -528,12 +520,11 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
             }
         }
     }
-    if (!ok && agent_object && ev->nrules < RAML_MAX_RULES)
-        ev->rule_ids[ev->nrules++] = "R-AGENT-OBJECT";
+    if (!ok && agent_object)
+        raml_event_add_rule(ev, "R-AGENT-OBJECT");
     if (!ok) {
         ev->modality.realis = RAML_REALIS_GENERIC;
-        if (ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = "R-NO-EVIDENCE";
+        raml_event_add_rule(ev, "R-NO-EVIDENCE");
         cw_tracef(s, "  no conflict evidence: realis generic");
     }
 }
@@ -578,18 +569,16 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         fill_actor(s, &ev->actors[ev->nactors++], r.recip[i], RAML_ROLE_RECIPIENT, &r);
     if (tr->masdar)
         cw_add_rule(&r, "R-MASDAR-NOUN");
-    for (int i = 0; i < r.nrules && ev->nrules < RAML_MAX_RULES; i++)
-        ev->rule_ids[ev->nrules++] = r.rules[i];
-    if (ev->nrules < RAML_MAX_RULES)
-        ev->rule_ids[ev->nrules++] = e->id;
+    for (int i = 0; i < r.nrules; i++)
+        raml_event_add_rule(ev, r.rules[i]);
+    raml_event_add_rule(ev, e->id);
     for (int i = 0; i < r.nactor + r.nrecip; i++) {
         int mi = i < r.nactor ? r.actor[i] : r.recip[i - r.nactor];
         const cw_mention *m = &s->mentions[mi];
-        for (int k = 0; k < m->nids && ev->nrules < RAML_MAX_RULES; k++)
-            ev->rule_ids[ev->nrules++] = m->ids[k];
-        if (m->rule && (!strcmp(m->rule, "R-POSSESSOR-COUNTRY") || !strcmp(m->rule, "R-PARTITIVE-COUNTRY")) &&
-            ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = m->rule;
+        for (int k = 0; k < m->nids; k++)
+            raml_event_add_rule(ev, m->ids[k]);
+        if (m->rule && (!strcmp(m->rule, "R-POSSESSOR-COUNTRY") || !strcmp(m->rule, "R-PARTITIVE-COUNTRY")))
+            raml_event_add_rule(ev, m->rule);
     }
     context_country(s, ev);
     protest_target(s, ev);

@@ -33,4 +33,12 @@ raml_status raml_code_text(const raml_lexicon *lex, raml_arena *arena, const ram
  * default (قوات أجنبية → INT) and unidentified gunmen keep none. Adds R-PLACE-COUNTRY. */
 void raml_code_place_countries(raml_event *events, size_t nevents, const raml_trace *trace);
 
+/* Appends a rule or dictionary id to the event's rule_ids; past RAML_MAX_RULES the rest are
+ * dropped (the first ones say the most). */
+static inline void raml_event_add_rule(raml_event *ev, const char *rule)
+{
+    if (ev->nrules < RAML_MAX_RULES)
+        ev->rule_ids[ev->nrules++] = rule;
+}
+
 #endif

@@ -104,8 +104,9 @@ bool cw_is_number(const cw_sentence *s, uint32_t i);
 bool cw_toll_trigger(const cw_sentence *s, const cw_trigger *tr);
 uint32_t cw_clause_start(const cw_sentence *s, uint32_t i);
 uint32_t cw_clause_end(const cw_sentence *s, uint32_t i);
-/* Is the token's stem one of words[0..n)? */
+/* Is the token's stem (or its whole folded word) one of words[0..n)? */
 bool cw_stem_in(const raml_token *t, const char *const *words, size_t n);
+bool cw_norm_in(const raml_token *t, const char *const *words, size_t n);
 /* Is a word of class cls among the `within` tokens before i, in i's clause? */
 bool cw_class_before(const cw_sentence *s, uint32_t i, uint32_t cls, uint32_t within);
 /* roles.c */

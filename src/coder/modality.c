@@ -121,13 +121,6 @@ static bool governing_preposition(const cw_sentence *s, uint32_t i)
     return true;
 }
 
-/* News sentences mention earlier events to situate the reported one; such mentions are
- * realis historical (background), not reports:
- * - an event noun governed by a time/cause head: بعد الهجوم، منذ التفجيرات، رغم مقتل،
- *   ذكرى المجزرة، ملف الاغتيال;
- * - a verb in a relative clause on an event noun: المجزرة التي قتل فيها، الهجوم الذي استهدف
- *   — the clause describes the noun's event, which carries its own reading;
- * - a year before the article's in the clause: في سبتمبر 1970 خطفت. */
 /* أدان الرئيس بشدة الهجوم، ندد بالتفجير، إدانة الاغتيال: an event noun that is the object
  * of a condemnation is its topic — the sentence reports the condemnation (ACCUSE); the act
  * condemned is an earlier event. The nearest trigger before the noun, within four words of
@@ -153,6 +146,15 @@ static uint32_t stance_head(const cw_sentence *s, const cw_trigger *tr)
     return UINT32_MAX;
 }
 
+/* News sentences mention earlier events to situate the reported one; such mentions are
+ * realis historical (background), not reports:
+ * - an event noun governed by a time/cause head: بعد الهجوم، منذ التفجيرات، رغم مقتل،
+ *   ذكرى المجزرة، ملف الاغتيال;
+ * - a verb in a relative clause on an event noun: المجزرة التي قتل فيها، الهجوم الذي استهدف
+ *   — the clause describes the noun's event, which carries its own reading;
+ * - a year before the article's in the clause: في سبتمبر 1970 خطفت;
+ * - the object of a condemnation (أدان الهجوم) and an incident first named after such a
+ *   head, whatever later words describe it (في أعقاب تفجير استهدف سوقا). */
 static void background(cw_sentence *s, const cw_trigger *tr, raml_modality *m, cw_roles *r)
 {
     uint32_t sh = stance_head(s, tr);

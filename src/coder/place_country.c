@@ -34,8 +34,7 @@ static void place_recipient(raml_event *ev, const raml_trace *trace)
     memcpy(a->country, ev->location.country, 4);
     memcpy(a->cameo, a->country, 4);
     a->is_generic = true;
-    if (ev->nrules < RAML_MAX_RULES)
-        ev->rule_ids[ev->nrules++] = "R-PLACE-VICTIMS";
+    raml_event_add_rule(ev, "R-PLACE-VICTIMS");
     if (trace && trace->emit) {
         char line[160];
         snprintf(line, sizeof line, "  unnamed victims '%s' take the place's country %s", a->span.text,
@@ -65,8 +64,8 @@ void raml_code_place_countries(raml_event *events, size_t nevents, const raml_tr
                 trace->emit(trace->ctx, line);
             }
         }
-        if (changed && ev->nrules < RAML_MAX_RULES)
-            ev->rule_ids[ev->nrules++] = "R-PLACE-COUNTRY";
+        if (changed)
+            raml_event_add_rule(ev, "R-PLACE-COUNTRY");
         place_recipient(ev, trace);
     }
 }

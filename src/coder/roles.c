@@ -260,8 +260,9 @@ static int speaker_of_anna(const cw_sentence *s, const cw_trigger *tr)
     if (!(cw_cls(s, a) & RAML_W_COMP) || !t->norm || strlen(t->norm) <= 4 || t->proclitics)
         return -1; /* a bare أن/إن has no pronoun; لأنه is "because" */
     for (uint32_t j = a; j > s->first && j + 12 > a; j--) {
+        /* punctuation is folded: ؛ is ; by now */
         if (cw_tok(s, j - 1)->kind == RAML_TOK_PUNCT && cw_tok(s, j - 1)->norm &&
-            strchr(".؛;", cw_tok(s, j - 1)->norm[0]))
+            strchr(".;", cw_tok(s, j - 1)->norm[0]))
             return -1;
         if (cw_cls(s, j - 1) & RAML_W_SAY)
             return mention_in(s, j, a, false, false);
@@ -524,10 +525,7 @@ static void among_them(cw_sentence *s, const cw_trigger *tr, cw_roles *r)
         const raml_token *t = cw_tok(s, j);
         if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '.')
             return;
-        bool is_among = false;
-        for (size_t q = 0; t->norm && q < sizeof among / sizeof *among && !is_among; q++)
-            is_among = !strcmp(t->norm, among[q]);
-        if (!is_among)
+        if (!cw_norm_in(t, among, sizeof among / sizeof *among))
             continue;
         int k = mention_after(s, j + 1, 4, s->end);
         if (k < 0 || has_role(r, k) || s->mentions[k].prep)

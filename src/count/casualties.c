@@ -64,27 +64,25 @@ static figure read_figure(const raml_casualties *cs, const raml_numwords *nw, co
     figure f = {0};
     raml_number n;
     if (c->kind == CUE_HEAD || c->kind == CUE_VERB) {
-        size_t at = i + 1;
-        if (c->kind == CUE_VERB) {
+        bool have = false;
+        if (c->kind == CUE_HEAD) {
+            have = number_at(nw, t, end, i + 1, &n);
+        } else {
             /* Skip the verb's subject (at most four words) up to the figure; the figure must
              * then count something: "اعتقلت قوات الأمن 40 متظاهرا". */
-            for (size_t k = i + 1; k < end && k <= i + 5; k++) {
-                if (number_at(nw, t, end, k, &n)) {
-                    at = k;
-                    break;
-                }
+            size_t k = i + 1;
+            for (; k < end && k <= i + 5 && !(have = number_at(nw, t, end, k, &n)); k++) {
                 /* Another cue word starts another clause: "قتلوا وأصيب 15 آخرون". */
                 const raml_token *w = &t->tokens[k];
                 if (w->kind != RAML_TOK_ARABIC || cas_ends_subject(w->stem) || k == i + 5 ||
                     cas_cue_next(cs, w->stem, w->norm, NULL))
                     return f;
             }
-            size_t after = at < end && number_at(nw, t, end, at, &n) ? (size_t)n.first + n.count
-                                                                      : end;
-            if (at > i + 1 && (after >= end || t->tokens[after].kind != RAML_TOK_ARABIC))
+            size_t after = have ? (size_t)n.first + n.count : end;
+            if (k > i + 1 && (after >= end || t->tokens[after].kind != RAML_TOK_ARABIC))
                 return f;
         }
-        if (number_at(nw, t, end, at, &n) && plausible(t, lo, end, &n)) {
+        if (have && plausible(t, lo, end, &n)) {
             f = (figure){true, n, false, (uint32_t)i, n.first + n.count - 1};
             /* "قتل 12 مدنيا على الأقل": the qualifier may follow the number or its noun. */
             size_t last = (size_t)n.first + n.count - 1;

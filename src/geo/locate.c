@@ -50,14 +50,7 @@ static int dateline_focus(const raml_text *text, const geo_mention *ms, size_t n
  * still fall back on it. */
 static bool before_dash(const raml_text *t, const geo_mention *m)
 {
-    size_t after = m->first + m->count;
-    if (after >= t->ntokens)
-        return false;
-    const raml_token *d = &t->tokens[after];
-    const char *p = t->text + d->bstart;
-    size_t n = d->bend - d->bstart;
-    return (n == 1 && p[0] == '-') || (n == 2 && !memcmp(p, "\xd9\x80", 2)) ||
-           (n == 3 && (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3)));
+    return raml_token_is_dash(t, m->first + m->count);
 }
 
 static int most_mentioned(const geo_mention *ms, size_t n)

@@ -136,6 +136,8 @@ raml_status raml_split_sentences(raml_arena *a, const char *text, const raml_tok
 /* The first token whose bstart is >= bstart (ntokens when none): how later stages find the
  * token of an event's trigger span. */
 size_t raml_token_at(const raml_text *text, uint32_t bstart);
+/* Is token i a dash as written (-, ـ, –, —)? Datelines use one between place and agency. */
+bool raml_token_is_dash(const raml_text *text, size_t i);
 
 /* ----- Numbers ----- */
 
