@@ -308,6 +308,18 @@ static void no_actual(const char *text, const char *type, const char *rule)
 /* Precision rules (issue #3), on the full dictionaries: event words that are not reports. */
 static void full_data_precision(void)
 {
+    /* R-VERBAL-ATTACK: officials, lawmakers and party leaders attack in words */
+    code("هاجم وزير المالية خطة البرلمان لزيادة الضرائب.");
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    CHECK(any_rule("ACCUSE", "R-VERBAL-ATTACK") && !strcmp(first_of("ACCUSE")->cameo, "111"));
+    code("هاجمت زعيمة الحزب الحكومة في مؤتمر صحفي.");
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    CHECK(any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    /* ... but armed men, or a weapon or a toll in the sentence, make it an attack */
+    code("هاجم مسلحون مركزا للشرطة شمال المدينة.");
+    CHECK(first_of("ASSAULT") && !any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    code("هاجم حراس الوزير المتظاهرين بالهراوات وأصابوا ثلاثة منهم.");
+    CHECK(!any_rule("ACCUSE", "R-VERBAL-ATTACK"));
     /* R-TANWIN-NOUN: a word with tanwin is a noun (a killer), never the verb قاتل */
     code("وصف الادعاء المتهم بأنه كان قاتلاً محترفاً.");
     CHECK_INT(count_type("ASSAULT", false), 0);

@@ -136,6 +136,12 @@ static void real_towns(void)
         /* a stop-list name of two words: a person's name outside a cue */
         {"اعتقلت الشرطة عشرة أشخاص في بلدة إمام أوغلو.", "اعتقلت", "İmamoğlu", "TUR", 37.265,
          35.657},
+        /* City quarters (data/gazetteer_supplement.tsv), named without their city. */
+        {"قتل أربعة أشخاص في انفجار عبوة في الأعظمية.", "قتل", "Adhamiyah", "IRQ", 33.37, 44.36},
+        {"سقطت قذائف على حي الشجاعية فجرا.", "سقطت", "Shujaiya", "PSE", 31.50, 34.49},
+        {"اندلعت اشتباكات عنيفة في باب التبانة.", "اندلعت", "Bab al-Tabbaneh", "LBN", 34.44, 35.84},
+        /* a quarter whose name is a word (الدورة 'the session') after its cue */
+        {"انفجرت عبوة ناسفة في حي الدورة.", "انفجرت", "Dora", "IRQ", 33.25, 44.40},
         /* أوفا alone is Ufa, Russia (the larger); the country named after it decides. */
         {"هاجم مسلحون مركزا للشرطة في مدينة أوفا في نيجيريا.", "هاجم", "Offa", "NGA", 8.149,
          4.721},
@@ -160,6 +166,8 @@ static void real_towns(void)
     CHECK(!loc1(g, &a, "اتهم البيان الجيش بارتكاب إبادة جماعية.", "اتهم", 0).present);
     CHECK(!loc1(g, &a, "قال المتحدث أنه يأمل أن يتوقف القتال.", "يتوقف", 0).present);
     CHECK(!loc1(g, &a, "هاجم مستوطنون يهود مزارعين.", "هاجم", 0).present);
+    CHECK(!loc1(g, &a, "افتتح الرئيس الدورة البرلمانية الجديدة وسط خلافات.", "خلافات", 0).present);
+    CHECK(!loc1(g, &a, "ندد المتحدث بحدة بالهجوم على الشعب.", "الهجوم", 0).present);
     CHECK(!loc1(g, &a, "اعتقلت الشرطة أنصار إمام أوغلو في إسطنبول.", "اعتقلت", 0).present ||
           strcmp(loc1(g, &a, "اعتقلت الشرطة أنصار إمام أوغلو في إسطنبول.", "اعتقلت", 0).resolved_name,
                  "İmamoğlu") != 0);

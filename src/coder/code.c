@@ -529,6 +529,30 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     }
 }
 
+/* R-VERBAL-ATTACK: هاجم also means "attacked in words" (هاجم الوزير قرار البرلمان،
+ * هاجمت النائبة الحكومة). When those who attack are people who speak for a living (officials,
+ * lawmakers, parties, clerics, judges, journalists, named persons), none of them armed, and
+ * nothing in the sentence is a weapon, a toll or a count, the verb reports criticism. */
+static bool verbal_attack(const cw_sentence *s, const cw_trigger *tr, const cw_roles *r)
+{
+    static const char *const speaking[] = {"GOV", "LEG", "JUD", "REL", "PTY", "OPP", "ELI",
+                                           "EDU", "JRN", "SOC", "LAB", "BUS", "MED"};
+    if (tr->e->pos != RAML_POS_VERB || !strstr(tr->e->id, "-HAJAMA") || !r->nactor || s->weapons ||
+        s->toll || counted_casualties(s) || counted(s, tr))
+        return false;
+    for (int i = 0; i < r->nactor; i++) {
+        const cw_mention *m = &s->mentions[r->actor[i]];
+        if (m->armed || m->bare_country)
+            return false;
+        bool speaks = m->person;
+        for (size_t k = 0; !speaks && k < sizeof speaking / sizeof *speaking; k++)
+            speaks = !strcmp(m->sector, speaking[k]);
+        if (!speaks)
+            return false;
+    }
+    return true;
+}
+
 static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_sentence)
 {
     const cw_trigger *tr = &s->triggers[t];
@@ -561,6 +585,18 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
               tr->first, tr->end - 1);
     cw_roles r;
     cw_roles_for(s, t, &r);
+    if (verbal_attack(s, tr, &r)) {
+        /* the PLOVER/CAMEO reading of انتقد (T-ACCUSE-INTAQADA): criticise, denounce */
+        ev->plover_type = "ACCUSE";
+        ev->modes[0] = "disapprove";
+        ev->nmodes = 1;
+        snprintf(ev->cameo, sizeof ev->cameo, "111");
+        ev->quad_class = 3;
+        ev->goldstein = -2;
+        ev->plover_score = -2;
+        cw_add_rule(&r, "R-VERBAL-ATTACK");
+        cw_tracef(s, "  verbal attack: speakers, no weapon or toll => ACCUSE");
+    }
     double penalty;
     cw_modality_for(s, t, &ev->modality, &ev->attribution, &r, &penalty);
     for (int i = 0; i < r.nactor && ev->nactors < RAML_MAX_ACTORS; i++)
