@@ -283,6 +283,20 @@ static void full_data_places(void)
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
+    /* an attacked place of worship or school is a REL / EDU recipient, in the place's country */
+    code("هاجم مسلحون مسجدا في حي الأعظمية فجر اليوم.");
+    ev = first_of("ASSAULT");
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->sector, "REL") && !strcmp(r->country, "IRQ"));
+    code("قصفت طائرات حربية مدرسة تؤوي نازحين في مدينة خان يونس.");
+    ev = first_of("ASSAULT");
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->sector, "EDU") && !strcmp(r->country, "PSE"));
+    /* ... and the schools of students are theirs, not a second party */
+    code("تظاهر مئات من طلبة المدارس أمام مبنى الوزارة.");
+    ev = first_of("PROTEST");
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->sector, "EDU") && !strcmp(r->name_ar, "طلاب"));
     code("قتل جنديان من القوات الأجنبية في انفجار عبوة ناسفة قرب مدينة قندهار.");
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
