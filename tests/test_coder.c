@@ -283,6 +283,15 @@ static void full_data_places(void)
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
+    /* R-AMMAN: bare عمان beside Jordan is Amman, the Jordanian government; سلطنة عمان is Oman */
+    code("اتهمت عمان إسرائيل بخرق الاتفاق بعد مقتل صياد أردني.");
+    ev = first_of("ACCUSE");
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->country, "JOR") && has_rule(ev, "R-AMMAN"));
+    code("طالبت سلطنة عمان الأردن بتسليم المطلوبين.");
+    ev = first_of("REQUEST");
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->country, "OMN") && !has_rule(ev, "R-AMMAN"));
     /* an attacked place of worship or school is a REL / EDU recipient, in the place's country */
     code("هاجم مسلحون مسجدا في حي الأعظمية فجر اليوم.");
     ev = first_of("ASSAULT");

@@ -487,6 +487,35 @@ static void possessor_countries(cw_sentence *s)
 /* لندن ـ «الشرق الأوسط»: اغتال…، بغداد - ا ف ب: a place and an agency before a colon, with a
  * dash between them, are a dateline: where the story was filed, not who did what. Its
  * mentions are kept as places (governed, like a place after في) but never subjects. */
+/* عمان is both Oman and Amman, Jordan's capital; countries.tsv gives it to Oman. In a
+ * sentence that also names Jordan or a Jordanian (and nothing Omani), bare عمان is Amman:
+ * the Jordanian government by metonymy (R-AMMAN). سلطنة عمان stays Oman. */
+static void amman_or_oman(cw_sentence *s)
+{
+    static const char *const amman[] = {"\xd8\xb9\xd9\x85\xd8\xa7\xd9\x86"}; /* عمان */
+    bool bare = false, jordan = false;
+    for (int k = 0; k < s->nmentions; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (!strcmp(m->country, "JOR"))
+            jordan = true;
+        else if (!strcmp(m->country, "OMN")) {
+            if (!m->bare_country || m->end != m->first + 1 || !cw_norm_in(cw_tok(s, m->first), amman, 1))
+                return; /* سلطنة عمان، عماني: Oman is meant */
+            bare = true;
+        }
+    }
+    if (!bare || !jordan)
+        return;
+    for (int k = 0; k < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        if (!strcmp(m->country, "OMN")) {
+            memcpy(m->country, "JOR", 4);
+            m->name = "Amman";
+            m->rule = "R-AMMAN";
+        }
+    }
+}
+
 static void dateline_mentions(cw_sentence *s)
 {
     uint32_t zone = s->first, colon = UINT32_MAX;
@@ -667,6 +696,7 @@ void cw_analyze(cw_sentence *s)
         s->mentions[s->nmentions++] = cur;
     }
     dateline_mentions(s);
+    amman_or_oman(s);
     possessor_countries(s);
     /* A verbal noun of the same type in the same clause as a verb restates its event
      * (شن هجوما، قتل ... في هجوم): one event, the verb's. */

@@ -613,7 +613,8 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         const cw_mention *m = &s->mentions[mi];
         for (int k = 0; k < m->nids; k++)
             raml_event_add_rule(ev, m->ids[k]);
-        if (m->rule && (!strcmp(m->rule, "R-POSSESSOR-COUNTRY") || !strcmp(m->rule, "R-PARTITIVE-COUNTRY")))
+        if (m->rule && (!strcmp(m->rule, "R-POSSESSOR-COUNTRY") || !strcmp(m->rule, "R-PARTITIVE-COUNTRY") ||
+                        !strcmp(m->rule, "R-AMMAN")))
             raml_event_add_rule(ev, m->rule);
     }
     context_country(s, ev);
