@@ -283,6 +283,14 @@ static void full_data_places(void)
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
+    /* a subordinator (بعدما، عندما، بينما) starts a clause: the aircraft after it are not
+     * the subject of the passive أصيبوا before it */
+    code("قال مسؤول إن خمسة أشخاص أصيبوا بعدما نفذت الطائرات الحربية غارة على السوق.");
+    ev = first_of("ASSAULT");
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->sector, "CVL"));
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->sector, "MIL"));
     /* R-AMMAN: bare عمان beside Jordan is Amman, the Jordanian government; سلطنة عمان is Oman */
     code("اتهمت عمان إسرائيل بخرق الاتفاق بعد مقتل صياد أردني.");
     ev = first_of("ACCUSE");

@@ -190,7 +190,7 @@ bool cw_norm_in(const raml_token *t, const char *const *words, size_t n)
     return one_of(t->norm, words, n);
 }
 
-bool cw_class_before(const cw_sentence *s, uint32_t i, uint32_t cls, uint32_t within)
+bool cw_class_before(const cw_sentence *s, uint32_t i, raml_wclass cls, uint32_t within)
 {
     uint32_t cs = cw_clause_start(s, i);
     for (uint32_t j = i; j > cs && j + within > i; j--)
@@ -302,7 +302,7 @@ bool cw_is_boundary(const cw_sentence *s, uint32_t i)
     const raml_token *t = cw_tok(s, i);
     if (t->kind == RAML_TOK_PUNCT)
         return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL);
-    if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL))
+    if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL | RAML_W_SUBORD))
         return true;
     /* و on a verb trigger starts a new clause (وقتل، وأصيب) */
     int tr = s->trigger_at[i - s->first];

@@ -52,7 +52,7 @@ typedef struct cw_sentence {
     uint32_t index;
     int doc_year;          /* 0 = unknown */
     uint32_t first, end;   /* token range */
-    uint32_t *cls;         /* per token (relative): RAML_W_* */
+    raml_wclass *cls;      /* per token (relative): RAML_W_* */
     int16_t *mention_at;   /* per token: mention covering it, or -1 */
     int16_t *trigger_at;
     cw_mention mentions[CW_MAX_ITEMS];
@@ -90,7 +90,7 @@ static inline const raml_token *cw_tok(const cw_sentence *s, uint32_t i)
 {
     return &s->text->tokens[i];
 }
-static inline uint32_t cw_cls(const cw_sentence *s, uint32_t i)
+static inline raml_wclass cw_cls(const cw_sentence *s, uint32_t i)
 {
     return i >= s->first && i < s->end ? s->cls[i - s->first] : 0;
 }
@@ -108,7 +108,7 @@ uint32_t cw_clause_end(const cw_sentence *s, uint32_t i);
 bool cw_stem_in(const raml_token *t, const char *const *words, size_t n);
 bool cw_norm_in(const raml_token *t, const char *const *words, size_t n);
 /* Is a word of class cls among the `within` tokens before i, in i's clause? */
-bool cw_class_before(const cw_sentence *s, uint32_t i, uint32_t cls, uint32_t within);
+bool cw_class_before(const cw_sentence *s, uint32_t i, raml_wclass cls, uint32_t within);
 /* roles.c */
 void cw_roles_for(cw_sentence *s, int t, cw_roles *r);
 void cw_add_rule(cw_roles *r, const char *rule);

@@ -20,7 +20,7 @@ typedef struct {
     const char *id;
 } cue_hit;
 
-static uint32_t word_cue_kind(uint32_t c, bool *ok, raml_cue_kind *k)
+static raml_wclass word_cue_kind(raml_wclass c, bool *ok, raml_cue_kind *k)
 {
     *ok = true;
     if (c & RAML_W_NEG) *k = RAML_CUE_NEGATION;

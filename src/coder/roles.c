@@ -159,7 +159,7 @@ static bool pronoun_ending(const raml_token *t)
 static int agent_phrase(cw_sentence *s, uint32_t from, uint32_t to, const char **rule)
 {
     for (uint32_t j = from; j < to; j++) {
-        uint32_t c = cw_cls(s, j);
+        raml_wclass c = cw_cls(s, j);
         const raml_token *t = cw_tok(s, j);
         uint32_t after = 0;
         if ((c & RAML_W_HAND) && j > s->first && (cw_cls(s, j - 1) & RAML_W_TARGET))
@@ -192,7 +192,7 @@ static int agent_phrase(cw_sentence *s, uint32_t from, uint32_t to, const char *
 static int target_phrase(cw_sentence *s, uint32_t from, uint32_t to)
 {
     for (uint32_t j = from; j < to; j++) {
-        uint32_t c = cw_cls(s, j);
+        raml_wclass c = cw_cls(s, j);
         bool haqq = (c & RAML_W_HAQQ) && (cw_tok(s, j)->proclitics & RAML_PRO_BI);
         if (!(c & RAML_W_TARGET) && !haqq)
             continue;
@@ -228,7 +228,7 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
             j = s->mentions[mk].end - 1;
             continue;
         }
-        uint32_t c = cw_cls(s, j);
+        raml_wclass c = cw_cls(s, j);
         if (c & RAML_W_PREP || t->kind == RAML_TOK_PUNCT || (t->proclitics & (RAML_PRO_BI | RAML_PRO_WA)))
             return false;
         if (s->trigger_at[j - s->first] >= 0)
@@ -549,7 +549,7 @@ void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
     /* two-sided fighting: بين X و Y, X ... مع Y — every side is an actor */
     if (!strcmp(tr->e->plover_type, "ASSAULT")) {
         for (uint32_t j = tr->end; j < ce && j < tr->end + 8; j++) {
-            uint32_t c = cw_cls(s, j);
+            raml_wclass c = cw_cls(s, j);
             if (c & RAML_W_BETWEEN) {
                 int k = mention_after(s, j + 1, 2, s->end);
                 if (k >= 0) {

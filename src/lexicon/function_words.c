@@ -9,7 +9,7 @@
 
 static const struct {
     const char *words; /* space separated */
-    uint32_t cls;
+    raml_wclass cls;
 } table[] = {
     {"في على من الى عن مع ضد خلال بعد قبل اثر جراء عقب داخل قرب نحو لدي لدى حول بين عند امام", RAML_W_PREP},
     /* locative nouns: a place after them is where, not who (شمال بغداد، مدينة سرت) */
@@ -70,6 +70,9 @@ static const struct {
     {"المقبل المقبله القادم القادمه", RAML_W_FUTURE},
     {"مجهول مجهولون مجهولين مجهوله", RAML_W_UNKNOWN},
     {"حق", RAML_W_HAQQ},
+    /* subordinators: the verb after them heads a clause of its own (أصيب 13 شخصا بعدما قصفت
+     * الطائرات...: the aircraft are not who was hurt) */
+    {"بعدما عندما بينما حينما ريثما كلما طالما فيما حيث", RAML_W_SUBORD},
 };
 
 bool raml_lex_intern_function_words(raml_lexicon *lex)
@@ -95,7 +98,7 @@ bool raml_lex_intern_function_words(raml_lexicon *lex)
                 size_t nc = lex->cap_wclass ? lex->cap_wclass : 1024;
                 while (nc <= id)
                     nc *= 2;
-                uint32_t *nw = realloc(lex->wclass, nc * sizeof *nw);
+                raml_wclass *nw = realloc(lex->wclass, nc * sizeof *nw);
                 if (!nw)
                     return false;
                 memset(nw + lex->cap_wclass, 0, (nc - lex->cap_wclass) * sizeof *nw);
@@ -109,7 +112,7 @@ bool raml_lex_intern_function_words(raml_lexicon *lex)
     return true;
 }
 
-uint32_t raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id)
+raml_wclass raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id)
 {
     return id && id < lex->cap_wclass ? lex->wclass[id] : 0;
 }

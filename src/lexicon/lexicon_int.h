@@ -99,41 +99,41 @@ bool raml_lexicon_type_info(const raml_lexicon *lex, const char *plover_type, ra
 bool raml_lexicon_mode_score(const raml_lexicon *lex, const char *plover_type, const char *mode,
                              double *score);
 
-/* Closed-class word classes (function_words.c). */
-enum {
-    RAML_W_PREP = 1u << 0,
-    RAML_W_TARGET = 1u << 1, /* على ضد استهدف: the recipient follows */
-    RAML_W_COMP = 1u << 2,   /* إن/أن: a clause starts */
-    RAML_W_REL = 1u << 3,
-    RAML_W_SPORT = 1u << 4,
-    RAML_W_CASUALTY = 1u << 5,
-    RAML_W_WEAPON = 1u << 6,
-    RAML_W_MILEQUIP = 1u << 7, /* aircraft, artillery...: metonymy for the armed forces */
-    RAML_W_UNDERGO = 1u << 8,  /* تعرض: its subject is the recipient */
-    RAML_W_LIGHT = 1u << 9,    /* شن، نفذ */
-    RAML_W_HAND = 1u << 10,    /* يد (على يد) */
-    RAML_W_BEFORE = 1u << 11,  /* قبل (من قبل) */
-    RAML_W_FIRE = 1u << 12,    /* نيران (بنيران) */
-    RAML_W_NEG = 1u << 13,
-    RAML_W_QAD = 1u << 14,
-    RAML_W_FUTURE = 1u << 15,
-    RAML_W_HYPO = 1u << 16,
-    RAML_W_SAY = 1u << 17,
-    RAML_W_SOURCE = 1u << 18,
-    RAML_W_CLAIM = 1u << 19,
-    RAML_W_DENY = 1u << 20,
-    RAML_W_THREAT = 1u << 21,
-    RAML_W_INTENT = 1u << 22,
-    RAML_W_ATTEMPT = 1u << 23,
-    RAML_W_UNKNOWN = 1u << 24, /* مجهولون: unidentified */
-    RAML_W_HAQQ = 1u << 25,    /* حق (بحق: against) */
-    RAML_W_BETWEEN = 1u << 26, /* بين X و Y */
-    RAML_W_WITH = 1u << 27,    /* مع: the other side of a fight */
-    RAML_W_YEARWORD = 1u << 29, /* عام 2004، منذ: a year that dates the clause elsewhere */
-    RAML_W_MIN = 1u << 28,     /* من: partitive after numbers, agent after event nouns */
-    RAML_W_BACKREF = 1u << 31, /* بعد، منذ، رغم، ذكرى + event noun: a reference, not a report */
-    RAML_W_TOLL = 1u << 30,    /* مقتل، مصرع، جرحى، أسفر: a stated human toll or outcome */
-};
-uint32_t raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id);
+/* Closed-class word classes (function_words.c): a bit set per word. */
+typedef uint64_t raml_wclass;
+#define RAML_W_PREP ((raml_wclass)1 << 0)
+#define RAML_W_TARGET ((raml_wclass)1 << 1) /* على ضد استهدف: the recipient follows */
+#define RAML_W_COMP ((raml_wclass)1 << 2) /* إن/أن: a clause starts */
+#define RAML_W_REL ((raml_wclass)1 << 3)
+#define RAML_W_SPORT ((raml_wclass)1 << 4)
+#define RAML_W_CASUALTY ((raml_wclass)1 << 5)
+#define RAML_W_WEAPON ((raml_wclass)1 << 6)
+#define RAML_W_MILEQUIP ((raml_wclass)1 << 7) /* aircraft, artillery...: metonymy for the armed forces */
+#define RAML_W_UNDERGO ((raml_wclass)1 << 8) /* تعرض: its subject is the recipient */
+#define RAML_W_LIGHT ((raml_wclass)1 << 9) /* شن، نفذ */
+#define RAML_W_HAND ((raml_wclass)1 << 10) /* يد (على يد) */
+#define RAML_W_BEFORE ((raml_wclass)1 << 11) /* قبل (من قبل) */
+#define RAML_W_FIRE ((raml_wclass)1 << 12) /* نيران (بنيران) */
+#define RAML_W_NEG ((raml_wclass)1 << 13)
+#define RAML_W_QAD ((raml_wclass)1 << 14)
+#define RAML_W_FUTURE ((raml_wclass)1 << 15)
+#define RAML_W_HYPO ((raml_wclass)1 << 16)
+#define RAML_W_SAY ((raml_wclass)1 << 17)
+#define RAML_W_SOURCE ((raml_wclass)1 << 18)
+#define RAML_W_CLAIM ((raml_wclass)1 << 19)
+#define RAML_W_DENY ((raml_wclass)1 << 20)
+#define RAML_W_THREAT ((raml_wclass)1 << 21)
+#define RAML_W_INTENT ((raml_wclass)1 << 22)
+#define RAML_W_ATTEMPT ((raml_wclass)1 << 23)
+#define RAML_W_UNKNOWN ((raml_wclass)1 << 24) /* مجهولون: unidentified */
+#define RAML_W_HAQQ ((raml_wclass)1 << 25) /* حق (بحق: against) */
+#define RAML_W_BETWEEN ((raml_wclass)1 << 26) /* بين X و Y */
+#define RAML_W_WITH ((raml_wclass)1 << 27) /* مع: the other side of a fight */
+#define RAML_W_MIN ((raml_wclass)1 << 28) /* من: partitive after numbers, agent after event nouns */
+#define RAML_W_YEARWORD ((raml_wclass)1 << 29) /* عام 2004، منذ: a year that dates the clause elsewhere */
+#define RAML_W_TOLL ((raml_wclass)1 << 30) /* مقتل، مصرع، جرحى، أسفر: a stated human toll or outcome */
+#define RAML_W_BACKREF ((raml_wclass)1 << 31) /* بعد، منذ، رغم، ذكرى + event noun: a reference, not a report */
+#define RAML_W_SUBORD ((raml_wclass)1 << 32) /* بعدما، عندما، بينما: a subordinate clause starts */
+raml_wclass raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id);
 
 #endif

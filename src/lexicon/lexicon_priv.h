@@ -40,7 +40,7 @@ struct raml_lexicon {
     int ntypes;
     raml_mode_score *modes;
     size_t nmodes, cap_modes;
-    uint32_t *wclass; /* word id → RAML_W_* */
+    raml_wclass *wclass; /* word id → RAML_W_* */
     size_t cap_wclass;
     size_t count[RAML_ENT_NKINDS];
     size_t nphrases;
