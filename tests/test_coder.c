@@ -291,6 +291,11 @@ static void full_data_places(void)
     CHECK(r && !strcmp(r->sector, "CVL"));
     r = role(ev, RAML_ROLE_ACTOR, 0);
     CHECK(r && !strcmp(r->sector, "MIL"));
+    /* a capital naming an agreement (اتفاق أبوجا) is no participant and no context country */
+    code("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.");
+    ev = first_of("PROTEST");
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(ev && r && strcmp(r->country, "NGA") != 0);
     /* R-AMMAN: bare عمان beside Jordan is Amman, the Jordanian government; سلطنة عمان is Oman */
     code("اتهمت عمان إسرائيل بخرق الاتفاق بعد مقتل صياد أردني.");
     ev = first_of("ACCUSE");

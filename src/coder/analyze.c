@@ -516,6 +516,19 @@ static void amman_or_oman(cw_sentence *s)
     }
 }
 
+/* اتفاق أبوجا، مؤتمر أوسلو، محادثات أستانا، قمة الرياض: the capital names an agreement or
+ * meeting; the government is neither a participant nor the sentence's context country. */
+static void capitals_in_names(cw_sentence *s)
+{
+    for (int k = 0; k < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        if (!m->rule || strcmp(m->rule, "R-CAPITAL") != 0 || m->first <= s->first)
+            continue;
+        if (raml_token_names_meeting(s->text, m->first - 1))
+            m->prep = m->in_name = true;
+    }
+}
+
 static void dateline_mentions(cw_sentence *s)
 {
     uint32_t zone = s->first, colon = UINT32_MAX;
@@ -696,6 +709,7 @@ void cw_analyze(cw_sentence *s)
         s->mentions[s->nmentions++] = cur;
     }
     dateline_mentions(s);
+    capitals_in_names(s);
     amman_or_oman(s);
     possessor_countries(s);
     /* A verbal noun of the same type in the same clause as a verb restates its event

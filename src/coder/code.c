@@ -75,7 +75,7 @@ static int dominant_country(const cw_sentence *s)
         const cw_mention *m = &s->mentions[k];
         bool named_by_country = m->bare_country || m->demonym_only ||
                                 (m->generic && m->country[0]); /* الشرطة العراقية */
-        if (!named_by_country || !m->country[0] || m->country[0] == '-' || m->dateline)
+        if (!named_by_country || !m->country[0] || m->country[0] == '-' || m->dateline || m->in_name)
             continue;
         int i = 0;
         while (i < nc && strcmp(cand[i], m->country) != 0)
@@ -183,7 +183,8 @@ static int protest_object(const cw_sentence *s)
             if (cw_tok(s, j)->kind == RAML_TOK_PUNCT)
                 break;
             int k = s->mention_at[j - s->first];
-            if (k >= 0 && s->mentions[k].country[0] && s->mentions[k].country[0] != '-')
+            if (k >= 0 && s->mentions[k].country[0] && s->mentions[k].country[0] != '-' &&
+                !s->mentions[k].in_name)
                 return k;
         }
     }

@@ -28,6 +28,7 @@ typedef struct cw_mention {
     bool wa;    /* و proclitic: coordinated with the previous mention */
     bool demonym_only;
     bool dateline; /* in a dateline (لندن ـ وكالات:): where the story was filed */
+    bool in_name;  /* a capital naming an agreement or talks (اتفاق أبوجا، محادثات أستانا) */
 } cw_mention;
 
 typedef struct cw_trigger {

@@ -53,11 +53,18 @@ static bool before_dash(const raml_text *t, const geo_mention *m)
     return raml_token_is_dash(t, m->first + m->count);
 }
 
-static int most_mentioned(const geo_mention *ms, size_t n)
+/* اتفاق أبوجا، قمة الرياض: the place names a meeting held elsewhere in time; it is not where
+ * the reported event happens. */
+static bool names_meeting(const raml_text *t, const geo_mention *m)
+{
+    return m->first > 0 && raml_token_names_meeting(t, m->first - 1);
+}
+
+static int most_mentioned(const raml_text *text, const geo_mention *ms, size_t n)
 {
     int best = -1, bestn = 0;
     for (size_t i = 0; i < n; i++) {
-        if (ms[i].place < 0)
+        if (ms[i].place < 0 || names_meeting(text, &ms[i]))
             continue;
         int c = 0;
         for (size_t j = 0; j < n; j++)
@@ -161,7 +168,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
         actor_all[i] = in_actor(g, text, &ms[i], events, nevents);
     int focus = dateline_focus(text, ms, n);
     if (focus < 0)
-        focus = most_mentioned(ms, n);
+        focus = most_mentioned(text, ms, n);
 
     size_t lo; /* first mention of the event's sentence */
     for (size_t e = 0; e < nevents; e++) {
@@ -203,7 +210,7 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
         /* pass 0 skips places inside actor names; pass 1 takes them */
         for (int pass = 0; pass < 2 && !pick; pass++) {
             for (size_t i = lo; i < n && ms[i].sent == s; i++) {
-                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]))
+                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]) || names_meeting(text, &ms[i]))
                     continue;
                 if (ms[i].ctx_first > t1 && ms[i].first < cend) {
                     pick = &ms[i];
@@ -213,7 +220,8 @@ raml_status raml_geo_locate(const raml_gazetteer *g, raml_arena *arena, const ra
             }
             size_t bestd = (size_t)-1;
             for (size_t i = lo; !pick && i < n && ms[i].sent == s; i++) {
-                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]) || before_dash(text, &ms[i]))
+                if (ms[i].place < 0 || (!pass && actor_mention[i - lo]) || before_dash(text, &ms[i]) ||
+                    names_meeting(text, &ms[i]))
                     continue;
                 size_t d = ms[i].first > t0 ? ms[i].first - t0 : t0 - ms[i].first;
                 if (d < bestd) {
