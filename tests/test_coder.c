@@ -291,6 +291,11 @@ static void full_data_places(void)
     CHECK(r && !strcmp(r->sector, "CVL"));
     r = role(ev, RAML_ROLE_ACTOR, 0);
     CHECK(r && !strcmp(r->sector, "MIL"));
+    /* ، أمس، : commas around a time adverb do not end the clause, the object follows them */
+    code("اعتقلت الشرطة، اليوم، خمسة متظاهرين قرب البرلمان.");
+    ev = first_of("COERCE");
+    CHECK(ev && role(ev, RAML_ROLE_ACTOR, 0) && !strcmp(role(ev, RAML_ROLE_ACTOR, 0)->sector, "COP") &&
+          role(ev, RAML_ROLE_RECIPIENT, 0) && !strcmp(role(ev, RAML_ROLE_RECIPIENT, 0)->sector, "CVL"));
     /* a capital naming an agreement (اتفاق أبوجا) is no participant and no context country */
     code("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.");
     ev = first_of("PROTEST");

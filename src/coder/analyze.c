@@ -297,11 +297,25 @@ static bool adjective_gap(const cw_sentence *s, uint32_t i)
            !(t->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
 }
 
+/* قتل مسلحون، أمس، ثلاثة جنود: commas around a bare time adverb set it off inside the
+ * clause; they do not end it. */
+static bool time_aside(const cw_sentence *s, uint32_t comma)
+{
+    static const char *const when[] = {"\xd8\xa7\xd9\x85\xd8\xb3",             /* امس */
+                                       "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85"}; /* اليوم */
+    bool next = comma + 2 < s->end && cw_norm_in(cw_tok(s, comma + 1), when, 2) &&
+                cw_tok(s, comma + 2)->norm && cw_tok(s, comma + 2)->norm[0] == ',';
+    bool prev = comma >= s->first + 2 && comma + 1 < s->end && cw_norm_in(cw_tok(s, comma - 1), when, 2) &&
+                cw_tok(s, comma - 2)->norm && cw_tok(s, comma - 2)->norm[0] == ',';
+    return next || prev;
+}
+
 bool cw_is_boundary(const cw_sentence *s, uint32_t i)
 {
     const raml_token *t = cw_tok(s, i);
     if (t->kind == RAML_TOK_PUNCT)
-        return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL);
+        return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL) &&
+               !(t->norm[0] == ',' && time_aside(s, i));
     if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL | RAML_W_SUBORD))
         return true;
     /* و on a verb trigger starts a new clause (وقتل، وأصيب) */

@@ -228,6 +228,10 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
             j = s->mentions[mk].end - 1;
             continue;
         }
+        if (t->kind == RAML_TOK_PUNCT && !cw_is_boundary(s, j)) {
+            j += 2; /* ، أمس، : a time adverb set off inside the clause */
+            continue;
+        }
         raml_wclass c = cw_cls(s, j);
         if (c & RAML_W_PREP || t->kind == RAML_TOK_PUNCT || (t->proclitics & (RAML_PRO_BI | RAML_PRO_WA)))
             return false;
