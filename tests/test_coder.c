@@ -37,6 +37,11 @@ static const raml_actor *role(const raml_event *ev, raml_role r, int nth)
     return NULL;
 }
 
+/* Codes text and returns the first actor in role r of its first event of type (NULL when
+ * either is missing); the event is left in *ev for rule checks. */
+static const raml_actor *coded_role(const char *text, const char *type, raml_role r,
+                                    const raml_event **ev);
+
 static bool has_rule(const raml_event *ev, const char *rule)
 {
     for (int i = 0; ev && i < ev->nrules; i++)
@@ -285,49 +290,47 @@ static void full_data_places(void)
     CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
     /* a subordinator (بعدما، عندما، بينما) starts a clause: the aircraft after it are not
      * the subject of the passive أصيبوا before it */
-    code("قال مسؤول إن خمسة أشخاص أصيبوا بعدما نفذت الطائرات الحربية غارة على السوق.");
-    ev = first_of("ASSAULT");
-    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    const char *hurt = "قال مسؤول إن خمسة أشخاص أصيبوا بعدما نفذت الطائرات الحربية غارة على السوق.";
+    r = coded_role(hurt, "ASSAULT", RAML_ROLE_RECIPIENT, &ev);
     CHECK(r && !strcmp(r->sector, "CVL"));
     r = role(ev, RAML_ROLE_ACTOR, 0);
     CHECK(r && !strcmp(r->sector, "MIL"));
     /* ، أمس، : commas around a time adverb do not end the clause, the object follows them */
-    code("اعتقلت الشرطة، اليوم، خمسة متظاهرين قرب البرلمان.");
-    ev = first_of("COERCE");
-    CHECK(ev && role(ev, RAML_ROLE_ACTOR, 0) && !strcmp(role(ev, RAML_ROLE_ACTOR, 0)->sector, "COP") &&
-          role(ev, RAML_ROLE_RECIPIENT, 0) && !strcmp(role(ev, RAML_ROLE_RECIPIENT, 0)->sector, "CVL"));
+    r = coded_role("اعتقلت الشرطة، اليوم، خمسة متظاهرين قرب البرلمان.", "COERCE", RAML_ROLE_ACTOR, &ev);
+    CHECK(r && !strcmp(r->sector, "COP"));
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->sector, "CVL"));
     /* a capital naming an agreement (اتفاق أبوجا) is no participant and no context country */
-    code("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.");
-    ev = first_of("PROTEST");
-    r = role(ev, RAML_ROLE_ACTOR, 0);
-    CHECK(ev && r && strcmp(r->country, "NGA") != 0);
+    r = coded_role("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.", "PROTEST", RAML_ROLE_ACTOR, &ev);
+    CHECK(r && strcmp(r->country, "NGA") != 0);
     /* R-AMMAN: bare عمان beside Jordan is Amman, the Jordanian government; سلطنة عمان is Oman */
-    code("اتهمت عمان إسرائيل بخرق الاتفاق بعد مقتل صياد أردني.");
-    ev = first_of("ACCUSE");
-    r = role(ev, RAML_ROLE_ACTOR, 0);
+    r = coded_role("اتهمت عمان إسرائيل بخرق الاتفاق بعد مقتل صياد أردني.", "ACCUSE", RAML_ROLE_ACTOR, &ev);
     CHECK(r && !strcmp(r->country, "JOR") && has_rule(ev, "R-AMMAN"));
-    code("طالبت سلطنة عمان الأردن بتسليم المطلوبين.");
-    ev = first_of("REQUEST");
-    r = role(ev, RAML_ROLE_ACTOR, 0);
+    r = coded_role("طالبت سلطنة عمان الأردن بتسليم المطلوبين.", "REQUEST", RAML_ROLE_ACTOR, &ev);
     CHECK(r && !strcmp(r->country, "OMN") && !has_rule(ev, "R-AMMAN"));
     /* an attacked place of worship or school is a REL / EDU recipient, in the place's country */
-    code("هاجم مسلحون مسجدا في حي الأعظمية فجر اليوم.");
-    ev = first_of("ASSAULT");
-    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    r = coded_role("هاجم مسلحون مسجدا في حي الأعظمية فجر اليوم.", "ASSAULT", RAML_ROLE_RECIPIENT, NULL);
     CHECK(r && !strcmp(r->sector, "REL") && !strcmp(r->country, "IRQ"));
-    code("قصفت طائرات حربية مدرسة تؤوي نازحين في مدينة خان يونس.");
-    ev = first_of("ASSAULT");
-    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    r = coded_role("قصفت طائرات حربية مدرسة تؤوي نازحين في مدينة خان يونس.", "ASSAULT",
+                   RAML_ROLE_RECIPIENT, NULL);
     CHECK(r && !strcmp(r->sector, "EDU") && !strcmp(r->country, "PSE"));
     /* ... and the schools of students are theirs, not a second party */
-    code("تظاهر مئات من طلبة المدارس أمام مبنى الوزارة.");
-    ev = first_of("PROTEST");
-    r = role(ev, RAML_ROLE_ACTOR, 0);
+    r = coded_role("تظاهر مئات من طلبة المدارس أمام مبنى الوزارة.", "PROTEST", RAML_ROLE_ACTOR, NULL);
     CHECK(r && !strcmp(r->sector, "EDU") && !strcmp(r->name_ar, "طلاب"));
     code("قتل جنديان من القوات الأجنبية في انفجار عبوة ناسفة قرب مدينة قندهار.");
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->country, "INT"));
+}
+
+static const raml_actor *coded_role(const char *text, const char *type, raml_role r,
+                                    const raml_event **ev)
+{
+    code(text);
+    const raml_event *first = first_of(type);
+    if (ev)
+        *ev = first;
+    return role(first, r, 0);
 }
 
 static bool any_rule(const char *type, const char *rule)
