@@ -498,9 +498,6 @@ static void possessor_countries(cw_sentence *s)
     }
 }
 
-/* لندن ـ «الشرق الأوسط»: اغتال…، بغداد - ا ف ب: a place and an agency before a colon, with a
- * dash between them, are a dateline: where the story was filed, not who did what. Its
- * mentions are kept as places (governed, like a place after في) but never subjects. */
 /* عمان is both Oman and Amman, Jordan's capital; countries.tsv gives it to Oman. In a
  * sentence that also names Jordan or a Jordanian (and nothing Omani), bare عمان is Amman:
  * the Jordanian government by metonymy (R-AMMAN). سلطنة عمان stays Oman. */
@@ -543,6 +540,9 @@ static void capitals_in_names(cw_sentence *s)
     }
 }
 
+/* لندن ـ «الشرق الأوسط»: اغتال…، بغداد - ا ف ب: a place and an agency before a colon, with a
+ * dash between them, are a dateline: where the story was filed, not who did what. Its
+ * mentions are kept as places (governed, like a place after في) but never subjects. */
 static void dateline_mentions(cw_sentence *s)
 {
     uint32_t zone = s->first, colon = UINT32_MAX;

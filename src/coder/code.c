@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 void cw_tracef(const cw_sentence *s, const char *fmt, ...)
@@ -130,11 +129,6 @@ static void context_country(const cw_sentence *s, raml_event *ev)
     }
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* للتنديد بزيارة أحمدي نجاد، احتجاجا على قرار بريطانيا، ضد القصف الإيراني: what a protest
  * is against is the first actor with a country after a word of protest purpose, of demand
  * or of place (أمام). */
@@ -177,7 +171,7 @@ static int protest_object(const cw_sentence *s)
     };
     for (uint32_t i = s->first; i < s->end; i++) {
         const char *st = cw_tok(s, i)->stem;
-        if (!st || !bsearch(&st, purpose, sizeof purpose / sizeof *purpose, sizeof *purpose, cmp_str))
+        if (!raml_word_in_sorted(st, purpose, sizeof purpose / sizeof *purpose))
             continue;
         for (uint32_t j = i + 1; j < s->end && j < i + 8; j++) {
             if (cw_tok(s, j)->kind == RAML_TOK_PUNCT)
@@ -587,14 +581,17 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
     cw_roles r;
     cw_roles_for(s, t, &r);
     if (verbal_attack(s, tr, &r)) {
-        /* the PLOVER/CAMEO reading of انتقد (T-ACCUSE-INTAQADA): criticise, denounce */
+        /* ACCUSE disapprove, CAMEO 111 "criticize or denounce": the reading of انتقد */
+        raml_type_info ti;
+        raml_lexicon_type_info(s->lex, "ACCUSE", &ti);
         ev->plover_type = "ACCUSE";
         ev->modes[0] = "disapprove";
         ev->nmodes = 1;
         snprintf(ev->cameo, sizeof ev->cameo, "111");
-        ev->quad_class = 3;
-        ev->goldstein = -2;
-        ev->plover_score = -2;
+        ev->quad_class = ti.quad;
+        ev->goldstein = ti.goldstein;
+        ev->plover_score = ti.plover_score;
+        raml_lexicon_mode_score(s->lex, "ACCUSE", "disapprove", &ev->plover_score);
         cw_add_rule(&r, "R-VERBAL-ATTACK");
         cw_tracef(s, "  verbal attack: speakers, no weapon or toll => ACCUSE");
     }

@@ -286,9 +286,10 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     bool passive = speaker < 0 && (e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt));
     if (passive)
         cw_add_rule(r, "R-PASSIVE");
-    if (speaker < 0 && !passive && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
-        !surely_active(vt) &&
-        tr->end == tr->first + 1 && is_number(s, tr->end)) {
+    /* a one-word unvocalised perfect of harm (قتل، اعتقل) that may be read as its passive */
+    bool either_voice = transitive_harm(e) && e->form == RAML_FORM_PERFECT && tr->end == tr->first + 1 &&
+                        !surely_active(vt);
+    if (speaker < 0 && !passive && either_voice && !conjugated(vt) && is_number(s, tr->end)) {
         passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
         cw_add_rule(r, "R-PASSIVE-TAMYIZ");
     }
@@ -318,9 +319,8 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
             set_role(s, r, true, ante, "R-REL");
     }
     bool svo = false;
-    if (r->nactor == 0 && transitive_harm(e) && e->form == RAML_FORM_PERFECT && !conjugated(vt) &&
-        !surely_active(vt) &&
-        tr->end == tr->first + 1 && target < 0 && mention_in(s, tr->end, ce, false, false) < 0 &&
+    if (r->nactor == 0 && either_voice && !conjugated(vt) && target < 0 &&
+        mention_in(s, tr->end, ce, false, false) < 0 &&
         !has_object(s, tr->end, ce)) {
         /* جنديا قتل / إن مقاتلا قتل بعدما...: nothing follows the bare verb, so the noun
          * before it is its patient (unvocalised قتل is also the passive قُتل) */
@@ -357,8 +357,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         if (subj >= 0) {
             const cw_mention *m = &s->mentions[subj];
             /* voice in triggers.tsv describes the vocalised verb; unvocalised قتل is both */
-            if (transitive_harm(e) && e->form == RAML_FORM_PERFECT && target < 0 &&
-                tr->end == tr->first + 1 && !surely_active(vt) && !has_object(s, m->end, ce)) {
+            if (either_voice && target < 0 && !has_object(s, m->end, ce)) {
                 /* قتل جندي / اعتقل صحفي with nothing after: the subject is the patient */
                 set_role(s, r, false, subj, "R-PASSIVE-LONE");
                 r->passive = true;

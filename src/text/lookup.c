@@ -32,6 +32,11 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+bool raml_word_in_sorted(const char *word, const char *const *sorted, size_t n)
+{
+    return word && bsearch(&word, sorted, n, sizeof *sorted, cmp_str) != NULL;
+}
+
 bool raml_token_names_meeting(const raml_text *t, size_t i)
 {
     /* folded stems (ة→ه، ى→ي، ؤ→ء), sorted by bytes for bsearch */
@@ -49,8 +54,5 @@ bool raml_token_names_meeting(const raml_text *t, size_t i)
         "\xd9\x85\xd9\x81\xd8\xa7\xd9\x88\xd8\xb6\xd8\xa7\xd8\xaa",             /* مفاوضات */
         "\xd9\x85\xd9\x86\xd8\xaa\xd8\xaf\xd9\x8a",                         /* منتدي */
     };
-    if (i >= t->ntokens || !t->tokens[i].stem)
-        return false;
-    const char *st = t->tokens[i].stem;
-    return bsearch(&st, heads, sizeof heads / sizeof *heads, sizeof *heads, cmp_str) != NULL;
+    return i < t->ntokens && raml_word_in_sorted(t->tokens[i].stem, heads, sizeof heads / sizeof *heads);
 }

@@ -138,6 +138,8 @@ raml_status raml_split_sentences(raml_arena *a, const char *text, const raml_tok
 size_t raml_token_at(const raml_text *text, uint32_t bstart);
 /* Is token i a dash as written (-, ـ, –, —)? Datelines use one between place and agency. */
 bool raml_token_is_dash(const raml_text *text, size_t i);
+/* Is word one of sorted[0..n) (sorted by bytes, as strcmp orders them)? */
+bool raml_word_in_sorted(const char *word, const char *const *sorted, size_t n);
 /* Is token i a word that names an event after where it was held (اتفاق، مؤتمر، محادثات، قمة
  * in اتفاق أبوجا، قمة الرياض)? A place after it is neither where the report happens nor,
  * for a capital, the government acting. */
