@@ -12,14 +12,16 @@
 static raml_doc *doc;
 static const raml_lexicon *LEX;
 
-static size_t code(const char *text)
+static size_t code_on(const char *text, const char *pub_date)
 {
-    raml_doc_meta meta = {.id = "t", .pub_date = "2020-03-15"};
+    raml_doc_meta meta = {.id = "t", .pub_date = pub_date};
     raml_error err;
     if (raml_doc_code(doc, LEX, &meta, text, strlen(text), &err) != RAML_OK)
         return 0;
     return raml_doc_event_count(doc);
 }
+
+static size_t code(const char *text) { return code_on(text, "2020-03-15"); }
 
 static const raml_event *first_of(const char *type)
 {
@@ -288,6 +290,16 @@ static void full_data_places(void)
     ev = first_of("ASSAULT");
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->country, "IRQ") && has_rule(ev, "R-PLACE-VICTIMS"));
+    /* persons of earlier news, picked by the article's year (actors.tsv from_year/to_year) */
+    code_on("اتهم أولمرت حركة حماس بخرق التهدئة.", "2007-06-01");
+    ev = first_of("ACCUSE");
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->country, "ISR") && !strcmp(r->sector, "GOV") &&
+          has_rule(ev, "actors.tsv:PER-OLMERT"));
+    code_on("اتهم بوش العراق بتطوير أسلحة محظورة.", "2003-02-01");
+    CHECK(has_rule(first_of("ACCUSE"), "actors.tsv:PER-BUSHJR"));
+    code_on("اتهم بوش العراق بتطوير أسلحة محظورة.", "1991-02-01");
+    CHECK(has_rule(first_of("ACCUSE"), "actors.tsv:PER-BUSHSR"));
     /* a subordinator (بعدما، عندما، بينما) starts a clause: the aircraft after it are not
      * the subject of the passive أصيبوا before it */
     const char *hurt = "قال مسؤول إن خمسة أشخاص أصيبوا بعدما نفذت الطائرات الحربية غارة على السوق.";
