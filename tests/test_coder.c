@@ -312,6 +312,23 @@ static void full_data_places(void)
     CHECK(r && !strcmp(r->sector, "COP"));
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->sector, "CVL"));
+    /* ... and so do longer time adverbials (بعد ظهر أمس، مساء الأحد) after one comma */
+    r = coded_role("قصفت المدفعية، بعد ظهر أمس أربعة مقاتلين من المعارضة المسلحة في ريف إدلب.", "ASSAULT",
+                   RAML_ROLE_RECIPIENT, &ev);
+    CHECK(r && !strcmp(r->sector, "REB"));
+    /* a time adverb after a passive toll verb is no object: the counted noun before it is
+     * the victim; "our soldiers" in reported speech are the speaker's */
+    r = coded_role("وقال متحدث باسم الجيش البريطاني إن ثلاثة من جنودنا قتلوا مساء الأحد في جنوب أفغانستان.",
+                   "ASSAULT", RAML_ROLE_RECIPIENT, &ev);
+    CHECK(r && !strcmp(r->country, "GBR") && !strcmp(r->sector, "MIL"));
+    CHECK(!role(ev, RAML_ROLE_ACTOR, 0));
+    code("قتل ثلاثة من جنودنا في كمين قرب الحدود.");
+    r = role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0);
+    CHECK(!r || strcmp(r->country, "GBR") != 0);
+    /* a person outside the years of a row is still that person when no row fits: Bhutto
+     * after 2007 */
+    code_on("قتل عشرات من أنصار زعيمة المعارضة الراحلة بي نظير بوتو في انفجار قرب روالبندي.", "2009-05-01");
+    CHECK(has_rule(first_of("ASSAULT"), "actors.tsv:PER-BHUTTO"));
     /* a capital naming an agreement (اتفاق أبوجا) is no participant and no context country */
     r = coded_role("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.", "PROTEST", RAML_ROLE_ACTOR, &ev);
     CHECK(r && strcmp(r->country, "NGA") != 0);

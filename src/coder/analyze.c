@@ -23,6 +23,11 @@ static bool out_of_period(const cw_sentence *s, const raml_lex_entry *e)
     return (e->from_year && s->doc_year < e->from_year) || (e->to_year && s->doc_year > e->to_year);
 }
 
+static int years_away(const cw_sentence *s, const raml_lex_entry *e)
+{
+    return e->to_year && s->doc_year > e->to_year ? s->doc_year - e->to_year : e->from_year - s->doc_year;
+}
+
 bool cw_is_number(const cw_sentence *s, uint32_t i)
 {
     if (i < s->first || i >= s->end)
@@ -297,17 +302,47 @@ static bool adjective_gap(const cw_sentence *s, uint32_t i)
            !(t->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
 }
 
-/* قتل مسلحون، أمس، ثلاثة جنود: commas around a bare time adverb set it off inside the
- * clause; they do not end it. */
+/* The end of a time adverbial that starts at i (أمس، اليوم، صباح أمس، بعد ظهر أمس، يوم
+ * الاثنين، أمس الأحد), or i when none does. */
+uint32_t cw_time_phrase_end(const cw_sentence *s, uint32_t i)
+{
+    static const char *const around[] = {"\xd8\xa8\xd8\xb9\xd8\xaf", /* بعد */
+                                         "\xd9\x82\xd8\xa8\xd9\x84"}; /* قبل */
+    static const char *const day[] = {"\xd9\x8a\xd9\x88\xd9\x85"};  /* يوم */
+    if (i >= s->end || (cw_tok(s, i)->proclitics & (RAML_PRO_WA | RAML_PRO_FA)))
+        return i;
+    uint32_t j = i;
+    if (j + 1 < s->end && cw_norm_in(cw_tok(s, j), around, 2) && (cw_cls(s, j + 1) & RAML_W_DAYPART))
+        j++;
+    if (j < s->end && cw_norm_in(cw_tok(s, j), day, 1))
+        j++;
+    if (cw_cls(s, j) & RAML_W_DAYPART)
+        j++;
+    if (!(cw_cls(s, j) & RAML_W_DAYWORD))
+        return i;
+    j++;
+    if (cw_cls(s, j) & RAML_W_DAYWORD)
+        j++;
+    return j;
+}
+
+static bool is_comma(const cw_sentence *s, uint32_t i)
+{
+    const raml_token *t = cw_tok(s, i);
+    return t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == ',';
+}
+
+/* قتل مسلحون، أمس، ثلاثة جنود / اغتالت الطائرات، بعد ظهر أمس خمسة مسلحين: a comma that opens
+ * a time adverbial, or closes one that a comma opened, sets it off inside the clause; it
+ * does not end the clause. */
 static bool time_aside(const cw_sentence *s, uint32_t comma)
 {
-    static const char *const when[] = {"\xd8\xa7\xd9\x85\xd8\xb3",             /* امس */
-                                       "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85"}; /* اليوم */
-    bool next = comma + 2 < s->end && cw_norm_in(cw_tok(s, comma + 1), when, 2) &&
-                cw_tok(s, comma + 2)->norm && cw_tok(s, comma + 2)->norm[0] == ',';
-    bool prev = comma >= s->first + 2 && comma + 1 < s->end && cw_norm_in(cw_tok(s, comma - 1), when, 2) &&
-                cw_tok(s, comma - 2)->norm && cw_tok(s, comma - 2)->norm[0] == ',';
-    return next || prev;
+    if (cw_time_phrase_end(s, comma + 1) > comma + 1)
+        return true;
+    for (uint32_t k = comma; k > s->first + 1 && k + 5 > comma; k--)
+        if (is_comma(s, k - 2) && cw_time_phrase_end(s, k - 1) == comma)
+            return true;
+    return false;
 }
 
 bool cw_is_boundary(const cw_sentence *s, uint32_t i)
@@ -469,6 +504,22 @@ static bool third_person_possessive(const char *enclitic)
     return false;
 }
 
+/* قال المتحدث باسم الجيش الأميركي إن «خمسة من جنودنا قتلوا»: in reported speech "our
+ * soldiers" are the speaker's, and the speaker is the nearest earlier actor with a country,
+ * as for a third-person suffix. */
+static bool first_person_plural(const char *enclitic)
+{
+    return enclitic && !strcmp(enclitic, "\xd9\x86\xd8\xa7"); /* نا */
+}
+
+static bool quoted(const cw_sentence *s, uint32_t i)
+{
+    for (uint32_t j = s->first; j < i; j++)
+        if (cw_cls(s, j) & RAML_W_SAY)
+            return true;
+    return false;
+}
+
 static void possessor_countries(cw_sentence *s)
 {
     /* جنديان من القوات الأجنبية، عنصران من الشرطة العراقية: members of a group with a
@@ -484,8 +535,10 @@ static void possessor_countries(cw_sentence *s)
     }
     for (int k = 1; k < s->nmentions; k++) {
         cw_mention *m = &s->mentions[k];
-        if (!m->generic || m->country[0] || m->end - m->first > 2 ||
-            !third_person_possessive(cw_tok(s, m->first)->enclitic))
+        if (!m->generic || m->country[0] || m->end - m->first > 2)
+            continue;
+        const char *enclitic = cw_tok(s, m->first)->enclitic;
+        if (!third_person_possessive(enclitic) && !(first_person_plural(enclitic) && quoted(s, m->first)))
             continue;
         for (int j = k - 1; j >= 0; j--) {
             const cw_mention *a = &s->mentions[j];
@@ -604,7 +657,7 @@ void cw_analyze(cw_sentence *s)
             continue;
         }
         mi++;
-        const raml_lex_entry *actor = NULL, *trig = NULL;
+        const raml_lex_entry *actor = NULL, *trig = NULL, *former = NULL;
         bool masdar = false;
         for (uint32_t k = 0; k < m->nentries; k++) {
             const raml_lex_entry *e = raml_lexicon_entry(s->lex, m->entries[k]);
@@ -618,7 +671,15 @@ void cw_analyze(cw_sentence *s)
             else if (actor_rank(e) >= 0 && (!actor || actor_rank(e) > actor_rank(actor)) &&
                      !out_of_period(s, e))
                 actor = e;
+            else if (e->is_person && out_of_period(s, e) &&
+                     (!former || years_away(s, e) < years_away(s, former)))
+                former = e;
         }
+        /* a person is still that person outside the years of their office (بوتو after her
+         * death, a minister before he took office): when no row of the name fits the
+         * article's year, the nearest one does */
+        if (former && (!actor || actor_rank(former) > actor_rank(actor)))
+            actor = former;
         /* مسيرة is a march as well as a drone: with no other word of arms, wounds or
          * targeting in the sentence it is the march */
         if (trig && strcmp(trig->plover_type, "PROTEST") != 0)

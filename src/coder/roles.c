@@ -228,8 +228,11 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
             j = s->mentions[mk].end - 1;
             continue;
         }
-        if (t->kind == RAML_TOK_PUNCT && !cw_is_boundary(s, j)) {
-            j += 2; /* ، أمس، : a time adverb set off inside the clause */
+        if (t->kind == RAML_TOK_PUNCT && !cw_is_boundary(s, j))
+            continue; /* ، أمس، : the commas that set off a time adverb */
+        uint32_t after_time = cw_time_phrase_end(s, j);
+        if (after_time > j) {
+            j = after_time - 1; /* قتلوا أمس في انفجار: the time adverb is no object */
             continue;
         }
         raml_wclass c = cw_cls(s, j);

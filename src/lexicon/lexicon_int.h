@@ -134,6 +134,8 @@ typedef uint64_t raml_wclass;
 #define RAML_W_TOLL ((raml_wclass)1 << 30) /* مقتل، مصرع، جرحى، أسفر: a stated human toll or outcome */
 #define RAML_W_BACKREF ((raml_wclass)1 << 31) /* بعد، منذ، رغم، ذكرى + event noun: a reference, not a report */
 #define RAML_W_SUBORD ((raml_wclass)1 << 32) /* بعدما، عندما، بينما: a subordinate clause starts */
+#define RAML_W_DAYPART ((raml_wclass)1 << 33) /* صباح، مساء، فجر (صباح أمس) */
+#define RAML_W_DAYWORD ((raml_wclass)1 << 34) /* أمس، اليوم, the weekdays: a time adverb on their own */
 raml_wclass raml_lexicon_word_class(const raml_lexicon *lex, uint32_t id);
 
 #endif
