@@ -26,6 +26,7 @@ void raml_wordset_free(raml_wordset *ws);
 /* Adds a folded word; returns false only on allocation failure. */
 bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len);
 bool raml_wordset_has(const raml_wordset *ws, const char *word, size_t len);
+bool raml_wordset_remove(raml_wordset *ws, const char *word, size_t len);
 size_t raml_wordset_size(const raml_wordset *ws);
 /* Adds the first column (folded) of every non-comment line of a TSV file such as
  * data/words.tsv. Returns false with *err filled when the file cannot be read. */

@@ -201,6 +201,31 @@ bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len)
     return true;
 }
 
+/* Backward-shift deletion: the slots after the hole that probed past it move up, so
+ * lookups never need tombstones. The word's bytes stay in the pool. */
+bool raml_wordset_remove(raml_wordset *ws, const char *word, size_t len)
+{
+    if (!ws || len == 0 || !ws->cap)
+        return false;
+    slot *hole = find(ws, word, len, text_hash(word, len));
+    if (!hole->tag)
+        return false;
+    size_t mask = ws->cap - 1, i = (size_t)(hole - ws->slots);
+    for (size_t j = (i + 1) & mask; ws->slots[j].tag; j = (j + 1) & mask) {
+        slot s = ws->slots[j];
+        size_t home = text_hash(ws->pool + s.off, slot_len(ws, s)) & mask;
+        /* s may fill the hole unless its home lies cyclically in (i, j] */
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            ws->slots[i] = s;
+            i = j;
+        }
+    }
+    ws->slots[i].tag = 0;
+    ws->count--;
+    return true;
+}
+
 bool raml_wordset_has(const raml_wordset *ws, const char *word, size_t len)
 {
     if (!ws || len == 0)

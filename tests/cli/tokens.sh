@@ -67,6 +67,20 @@ check "random file: few lines" test "$(grep -c 'random.bin' "$TMP/err")" -le 5
 check "repaired file still tokenised" grep -q '^bad sentence 0' "$TMP/out"
 check "good file after bad ones processed" grep -q '^good sentence 0' "$TMP/out"
 
+# data/clitic_words.tsv: hunspell words that news writes as clitic + word are cut
+printf 'انسحبت وحدات تابعة للقوات الحكومية ولقوات الأمن بجيش من المرتزقة\n' >"$TMP/clitic.txt"
+run tokens "$TMP/clitic.txt"
+check "للقوات is ل+ال+قوات" grep -q 'للقوات.*ل+ال+قوات' "$TMP/out"
+check "ولقوات is و+ل+قوات" grep -q 'ولقوات.*و+ل+قوات' "$TMP/out"
+check "بجيش is ب+جيش" grep -q 'بجيش.*ب+جيش' "$TMP/out"
+mkdir -p "$TMP/data"
+cp "$RAML_DATA"/*.tsv "$TMP/data/"
+printf 'لقوات\tب+قوات\tcut that does not spell the word\n' >>"$TMP/data/clitic_words.tsv"
+RAML_DATA="$TMP/data" run tokens "$TMP/clitic.txt"
+check "a wrong cut in clitic_words.tsv is reported with file and line" \
+  grep -q "clitic_words.tsv:[0-9]*: cut 'ب+قوات'" "$TMP/err"
+rm -rf "$TMP/data"
+
 # a single 100 MB line (Arabic words, no newline, no punctuation)
 yes 'قصفت الطائرات مواقع المسلحين قرب المدينة' | tr '\n' ' ' | head -c 100000000 >"$TMP/huge.txt"
 start=$(date +%s)
