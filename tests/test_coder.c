@@ -471,6 +471,11 @@ static void full_data_precision(void)
     code("تظاهر الطلاب فجر الخميس أمام الجامعة.");
     CHECK_INT(count_type("ASSAULT", false), 0);
     CHECK_INT(count_type("PROTEST", true), 1);
+    /* ... and الفجر with the article is always the dawn (فجّر's verbal noun is تفجير) */
+    code("اعتقلت الشرطة عشرة من أنصار جماعة «شباب الفجر» في مداهمة ليلية.");
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    code("قتل مسلحون ثلاثة مصلين بعد صلاة الفجر في مسجد القرية.");
+    CHECK(!any_rule("ASSAULT", "triggers.tsv:T-ASSAULT-FAJJARA"));
     /* a verb spelling after a bare preposition is the verbal noun: the act is not told as
      * news, and the civilians are its victims, not the minister */
     no_actual("تحدث الوزير عن قصف المدنيين في الحرب.", "ASSAULT", "R-MASDAR-NOUN");

@@ -204,30 +204,19 @@ bool cw_class_before(const cw_sentence *s, uint32_t i, raml_wclass cls, uint32_t
     return false;
 }
 
-/* فجر الجمعة، فجر اليوم: "dawn" before a day word, not فجّر "blew up" — the noun is far more
- * common in news than the verb, and a verb is never followed straight by a weekday's name
- * with the article. */
+/* فجر الجمعة، فجر اليوم، فجر يوم، الفجر: "dawn", not فجّر "blew up" — the noun is far more
+ * common in news than the verb; a verb is never followed straight by a day word, and فجّر's
+ * verbal noun is تفجير, so الفجر with the article is always the dawn (صلاة الفجر). */
 static bool dawn_before_day(const cw_sentence *s, uint32_t i)
 {
     static const char *const dawn[] = {"\xd9\x81\xd8\xac\xd8\xb1"}; /* فجر */
-    static const char *const days[] = {
-        "\xd8\xb3\xd8\xa8\xd8\xaa",                         /* سبت */
-        "\xd8\xa7\xd8\xad\xd8\xaf",                         /* احد */
-        "\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",     /* اثنين */
-        "\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1", /* ثلاثاء */
-        "\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1", /* اربعاء */
-        "\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3",               /* خميس */
-        "\xd8\xac\xd9\x85\xd8\xb9\xd9\x87",               /* جمعه */
-        "\xd9\x8a\xd9\x88\xd9\x85",                         /* (ال)يوم */
-    };
+    static const char *const day[] = {"\xd9\x8a\xd9\x88\xd9\x85"};  /* يوم */
     const raml_token *t = cw_tok(s, i);
-    if (t->enclitic || !cw_stem_in(t, dawn, 1) || i + 1 >= s->end)
+    if (t->enclitic || !cw_stem_in(t, dawn, 1))
         return false;
-    const raml_token *next = cw_tok(s, i + 1);
-    if (next->proclitics & RAML_PRO_AL)
-        return cw_stem_in(next, days, sizeof days / sizeof *days);
-    static const char *const yesterday[] = {"\xd8\xa7\xd9\x85\xd8\xb3"}; /* امس */
-    return cw_stem_in(next, yesterday, 1);
+    if (t->proclitics & RAML_PRO_AL)
+        return true;
+    return i + 1 < s->end && ((cw_cls(s, i + 1) & RAML_W_DAYWORD) || cw_norm_in(cw_tok(s, i + 1), day, 1));
 }
 
 /* بعد قتل، في ضرب، عن خطف: a bare preposition is never followed by a verb, so a verb spelling
@@ -702,7 +691,7 @@ void cw_analyze(cw_sentence *s)
             !strcmp(cw_tok(s, m->first - 1)->stem, "\xd8\xb5\xd9\x84\xd8\xa7\xd9\x87"))
             actor = NULL;
         if (trig && trig->form == RAML_FORM_PERFECT && dawn_before_day(s, m->first)) {
-            cw_tracef(s, "  '%s' is dawn before a day word, no trigger (R-DAWN)", trig->id);
+            cw_tracef(s, "  '%s' is the dawn (فجر), no trigger (R-DAWN)", trig->id);
             trig = NULL;
         }
         /* a verb form never takes the article or ب: الضرب is a noun, not ضرب; nor tanwin:
