@@ -325,6 +325,12 @@ static void full_data_places(void)
     code("قتل ثلاثة من جنودنا في كمين قرب الحدود.");
     r = role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0);
     CHECK(!r || strcmp(r->country, "GBR") != 0);
+    /* a verb with the plural subject suffix (قتلوا) has its subject: the name after it is
+     * who was attacked, not who attacked */
+    r = coded_role("وقال الشهود إنهم عندما اغتالوا وزير الصناعة أطلقوا النار من سيارة مسرعة.", "ASSAULT",
+                   RAML_ROLE_RECIPIENT, &ev);
+    CHECK(r && !strcmp(r->sector, "GOV") && has_rule(ev, "R-OBJ-PLURAL-VERB"));
+    CHECK(!role(ev, RAML_ROLE_ACTOR, 0) || strcmp(role(ev, RAML_ROLE_ACTOR, 0)->sector, "GOV") != 0);
     /* a person outside the years of a row is still that person when no row fits: Bhutto
      * after 2007 */
     code_on("قتل عشرات من أنصار زعيمة المعارضة الراحلة بي نظير بوتو في انفجار قرب روالبندي.", "2009-05-01");

@@ -147,6 +147,15 @@ static bool conjugated(const raml_token *t)
     return false;
 }
 
+/* قتلوا، اغتالوا: a perfect with the plural subject suffix has its subject already; a noun
+ * after it is the object (a verb before its subject stays singular: قتل المسلحون). */
+static bool plural_subject_suffix(const raml_token *t)
+{
+    const char *st = t->stem ? t->stem : "";
+    size_t n = strlen(st);
+    return n > 8 && memcmp(st + n - 4, "\xd9\x88\xd8\xa7", 4) == 0; /* وا */
+}
+
 /* شنه، نفذه، نظمه: the segmenter keeps these whole (a verb ending in ه may be the root's own
  * letter elsewhere), so the object pronoun is read off the light verb's last letter. */
 static bool pronoun_ending(const raml_token *t)
@@ -357,6 +366,12 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     int subj = -1;
     if (r->nactor == 0) {
         subj = mention_in(s, tr->end, ce, false, false);
+        if (subj >= 0 && plural_subject_suffix(vt) && !s->mentions[subj].wa &&
+            s->mentions[subj].first <= cw_time_phrase_end(s, tr->end) + 2) {
+            /* وعندما قتلوا رفيق الحريري: the name is who was killed */
+            set_role(s, r, false, subj, "R-OBJ-PLURAL-VERB");
+            return;
+        }
         if (subj >= 0) {
             const cw_mention *m = &s->mentions[subj];
             /* voice in triggers.tsv describes the vocalised verb; unvocalised قتل is both */
