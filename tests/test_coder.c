@@ -325,6 +325,14 @@ static void full_data_places(void)
     code("قتل ثلاثة من جنودنا في كمين قرب الحدود.");
     r = role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0);
     CHECK(!r || strcmp(r->country, "GBR") != 0);
+    /* a title of office, an adjective and a first name before a listed person: one mention */
+    r = coded_role("اغتيل رئيس الحكومة اللبنانية السابق رفيق الحريري بشاحنة مفخخة في بيروت.", "ASSAULT",
+                   RAML_ROLE_RECIPIENT, &ev);
+    CHECK(r && r->actor_id && !strcmp(r->actor_id, "PER-HARIRI") && r->span.end - r->span.start > 30);
+    /* ... but forces before a name are not that person */
+    code("قتلت القوات الأميركية أبو مصعب الزرقاوي في غارة جوية.");
+    r = role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->sector, "MIL"));
     /* a verb with the plural subject suffix (قتلوا) has its subject: the name after it is
      * who was attacked, not who attacked */
     r = coded_role("وقال الشهود إنهم عندما اغتالوا وزير الصناعة أطلقوا النار من سيارة مسرعة.", "ASSAULT",

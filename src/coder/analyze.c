@@ -291,6 +291,46 @@ static bool adjective_gap(const cw_sentence *s, uint32_t i)
            !(t->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
 }
 
+static bool sound_plural_in(const cw_sentence *s, const cw_mention *m)
+{
+    static const char *const ends[] = {"\xd8\xa7\xd8\xaa", "\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x86"}; /* ات ون ين */
+    for (uint32_t k = m->first; k < m->end; k++) {
+        const char *st = cw_tok(s, k)->stem;
+        size_t n = st ? strlen(st) : 0;
+        for (size_t e = 0; n > 6 && e < 3; e++)
+            if (!memcmp(st + n - 4, ends[e], 4))
+                return true;
+    }
+    return false;
+}
+
+/* رئيس الوزراء اللبناني الأسبق رفيق الحريري: a person's title, then adjectives (السابق،
+ * الراحل) and first names the dictionary does not list, then the person's listed name: one
+ * mention, the person. Only a singular title of office: "the American forces" before a name
+ * are not that person. */
+static bool title_before_name(const cw_sentence *s, const cw_mention *cur, const raml_lex_entry *head,
+                              const raml_lex_entry *next, uint32_t next_first)
+{
+    static const char *const offices[] = {"GOV", "LEG", "JUD", "REL", "PTY", "OPP", "ELI"};
+    if (!cur->generic || !head || head->kind != RAML_ENT_SECTOR || head->plural || !next ||
+        next->kind != RAML_ENT_NAMED || !next->is_person || next_first <= cur->end ||
+        next_first - cur->end > 3)
+        return false;
+    bool office = false;
+    for (size_t k = 0; k < sizeof offices / sizeof *offices; k++)
+        office = office || !strcmp(cur->sector, offices[k]);
+    if (!office)
+        return false;
+    for (uint32_t k = cur->end; k < next_first; k++) {
+        const raml_token *t = cw_tok(s, k);
+        bool first_name = t->kind == RAML_TOK_ARABIC && !t->proclitics && !t->enclitic && !cw_cls(s, k) &&
+                          s->mention_at[k - s->first] < 0 && s->trigger_at[k - s->first] < 0;
+        if (!first_name && !adjective_gap(s, k))
+            return false;
+    }
+    return true;
+}
+
 /* The end of a time adverbial that starts at i (أمس، اليوم، صباح أمس، بعد ظهر أمس، يوم
  * الاثنين، أمس الأحد), or i when none does. */
 uint32_t cw_time_phrase_end(const cw_sentence *s, uint32_t i)
@@ -738,10 +778,15 @@ void cw_analyze(cw_sentence *s)
     /* compose adjacent atoms into mentions */
     for (int a = 0; a < na && s->nmentions < CW_MAX_ITEMS; a++) {
         cw_mention cur = atoms[a];
+        const raml_lex_entry *head = atom_e[a];
         while (a + 1 < na) {
             const cw_mention *nx = &atoms[a + 1];
             uint32_t gap = nx->first - cur.end;
-            bool near = gap == 0 || (gap == 1 && adjective_gap(s, cur.end));
+            bool near = gap == 0 || (gap == 1 && adjective_gap(s, cur.end)) ||
+                        title_before_name(s, &cur, head, atom_e[a + 1], nx->first);
+            /* قتلت القوات الأميركية أبو مصعب الزرقاوي: a person is no apposition to a plural */
+            if (cur.generic && atom_e[a + 1] && atom_e[a + 1]->is_person && sound_plural_in(s, &cur))
+                near = false;
             /* مسلحين من تنظيم الدولة، عناصر من الشرطة العراقية */
             bool partitive = gap == 1 && cur.generic && !cur.demonym_only &&
                              (s->cls[cur.end - s->first] & RAML_W_MIN) && atom_e[a + 1] &&
