@@ -325,6 +325,13 @@ static void full_data_places(void)
     code("قتل ثلاثة من جنودنا في كمين قرب الحدود.");
     r = role(first_of("ASSAULT"), RAML_ROLE_RECIPIENT, 0);
     CHECK(!r || strcmp(r->country, "GBR") != 0);
+    /* a demonym on an event noun inside a phrase is that noun's: the counted men before the
+     * toll verb are its victims, the aircraft's country its actor */
+    r = coded_role("قال مسؤولون محليون إن خمسة مقاتلين قتلوا في غارة جوية فرنسية قرب تمبكتو.", "ASSAULT",
+                   RAML_ROLE_ACTOR, &ev);
+    CHECK(r && !strcmp(r->country, "FRA"));
+    r = role(ev, RAML_ROLE_RECIPIENT, 0);
+    CHECK(r && !strcmp(r->sector, "REB") && has_rule(ev, "R-PASSIVE-COUNTED"));
     /* a title of office, an adjective and a first name before a listed person: one mention */
     r = coded_role("اغتيل رئيس الحكومة اللبنانية السابق رفيق الحريري بشاحنة مفخخة في بيروت.", "ASSAULT",
                    RAML_ROLE_RECIPIENT, &ev);

@@ -517,6 +517,24 @@ static void fold_tolls(cw_sentence *s)
     }
 }
 
+/* قتلوا في ضربة جوية أميركية: a demonym right after an event noun that a preposition
+ * governs is that noun's adjective, inside the phrase; the verb takes neither its subject
+ * nor its object from it (the noun's own roles still do: R-NOUN-ADJ). */
+static void event_adjectives(cw_sentence *s)
+{
+    for (int k = 0; k < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        if (!m->demonym_only || m->first <= s->first)
+            continue;
+        int t = s->trigger_at[m->first - 1 - s->first];
+        if (t < 0 || s->triggers[t].e->pos == RAML_POS_VERB || s->triggers[t].end != m->first)
+            continue;
+        uint32_t f = s->triggers[t].first;
+        m->event_adj = (cw_tok(s, f)->proclitics & (RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_KA)) ||
+                       (f > s->first && (cw_cls(s, f - 1) & RAML_W_PREP));
+    }
+}
+
 /* جنوده، قواتها، عناصرهم: a generic agent with a third-person possessive suffix belongs to
  * the nearest earlier actor that has a country (أعلن الجيش الأميركي مقتل أحد جنوده → USA).
  * The antecedent must be a named actor, a country or an agent with a country; a bare sector
@@ -817,6 +835,7 @@ void cw_analyze(cw_sentence *s)
             s->conflict = true;
         s->mentions[s->nmentions++] = cur;
     }
+    event_adjectives(s);
     dateline_mentions(s);
     capitals_in_names(s);
     amman_or_oman(s);

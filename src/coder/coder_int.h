@@ -29,6 +29,7 @@ typedef struct cw_mention {
     bool demonym_only;
     bool dateline; /* in a dateline (لندن ـ وكالات:): where the story was filed */
     bool in_name;  /* a capital naming an agreement or talks (اتفاق أبوجا، محادثات أستانا) */
+    bool event_adj; /* the adjective of an event noun inside a phrase (في غارة أميركية) */
 } cw_mention;
 
 typedef struct cw_trigger {

@@ -55,7 +55,7 @@ static int mention_in(const cw_sentence *s, uint32_t from, uint32_t to, bool all
         const cw_mention *m = &s->mentions[k];
         if (m->first < from || m->first >= to)
             continue;
-        if ((m->prep && !allow_prep) || (m->li && !allow_li))
+        if ((m->prep && !allow_prep) || (m->li && !allow_li) || m->event_adj)
             continue;
         return k;
     }
@@ -391,7 +391,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     uint32_t from = svo ? tr->end : (subj >= 0 ? s->mentions[subj].end : tr->end);
     for (int k = 0; k < s->nmentions; k++) {
         const cw_mention *m = &s->mentions[k];
-        if (m->first < from || m->first >= ce || m->prep || has_role(r, k))
+        if (m->first < from || m->first >= ce || m->prep || m->event_adj || has_role(r, k))
             continue;
         if (m->wa && r->nactor && k > 0 && s->mentions[k - 1].end + 1 >= m->first &&
             has_role(r, k - 1))
