@@ -332,6 +332,15 @@ static void full_data_places(void)
     CHECK(r && !strcmp(r->country, "FRA"));
     r = role(ev, RAML_ROLE_RECIPIENT, 0);
     CHECK(r && !strcmp(r->sector, "REB") && has_rule(ev, "R-PASSIVE-COUNTED"));
+    /* equipment with no nationality belongs to the one country whose forces the sentence
+     * names (R-SAME-FORCES) */
+    r = coded_role("وخلال عملية للجيش اللبناني في المخيم قصفت مروحية مواقع المسلحين.", "ASSAULT",
+                   RAML_ROLE_ACTOR, NULL);
+    CHECK(r && !strcmp(r->country, "LBN") && !strcmp(r->sector, "MIL"));
+    /* a demonym after a governed actor word still qualifies it: بين الجيش التركي is Turkish */
+    code("وقعت اشتباكات عنيفة بين الجيش التركي ومسلحين داخل الأراضي العراقية.");
+    r = role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->country, "TUR") && !strcmp(r->sector, "MIL"));
     /* a title of office, an adjective and a first name before a listed person: one mention */
     r = coded_role("اغتيل رئيس الحكومة اللبنانية السابق رفيق الحريري بشاحنة مفخخة في بيروت.", "ASSAULT",
                    RAML_ROLE_RECIPIENT, &ev);

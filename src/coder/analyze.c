@@ -567,6 +567,30 @@ static bool quoted(const cw_sentence *s, uint32_t i)
     return false;
 }
 
+/* فتولت دبابة قصف الموقع، طائرات قصفت: aircraft, tanks and guns with no nationality, in a
+ * sentence that names the state forces of one country only, are those forces' (R-SAME-FORCES). */
+static void equipment_countries(cw_sentence *s)
+{
+    const char *only = NULL;
+    for (int k = 0; k < s->nmentions; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (!m->country[0] || m->country[0] == '-' || (strcmp(m->sector, "MIL") && strcmp(m->sector, "COP")))
+            continue;
+        if (only && strcmp(only, m->country))
+            return; /* two countries' forces: whose tank it is is not said */
+        only = m->country;
+    }
+    if (!only)
+        return;
+    for (int k = 0; k < s->nmentions; k++) {
+        cw_mention *m = &s->mentions[k];
+        if (m->generic && !m->country[0] && (cw_cls(s, m->first) & RAML_W_MILEQUIP)) {
+            memcpy(m->country, only, 4);
+            m->rule = "R-SAME-FORCES";
+        }
+    }
+}
+
 static void possessor_countries(cw_sentence *s)
 {
     /* جنديان من القوات الأجنبية، عنصران من الشرطة العراقية: members of a group with a
@@ -811,7 +835,10 @@ void cw_analyze(cw_sentence *s)
                              atom_e[a + 1]->kind == RAML_ENT_NAMED;
             if (!near && !partitive)
                 break;
-            if (!partitive && (nx->wa || nx->prep || (nx->li && !atom_e[a + 1])))
+            /* بين الجيش التركي: a demonym marked as inside a phrase because the word before
+             * it is governed still qualifies that word when it is an actor atom */
+            bool qualifies = gap == 0 && nx->demonym_only && !cur.demonym_only && !nx->wa;
+            if (!partitive && (nx->wa || (nx->prep && !qualifies) || (nx->li && !atom_e[a + 1])))
                 break;
             if (!atom_e[a + 1] || !compose(&cur, atom_e[a + 1], nx->end))
                 break;
@@ -840,6 +867,7 @@ void cw_analyze(cw_sentence *s)
     capitals_in_names(s);
     amman_or_oman(s);
     possessor_countries(s);
+    equipment_countries(s);
     /* A verbal noun of the same type in the same clause as a verb restates its event
      * (شن هجوما، قتل ... في هجوم): one event, the verb's. */
     for (int t = 0; t < s->ntriggers; t++) {
