@@ -140,6 +140,14 @@ static void real_towns(void)
         {"قتل أربعة أشخاص في انفجار عبوة في الأعظمية.", "قتل", "Adhamiyah", "IRQ", 33.37, 44.36},
         {"سقطت قذائف على حي الشجاعية فجرا.", "سقطت", "Shujaiya", "PSE", 31.50, 34.49},
         {"اندلعت اشتباكات عنيفة في باب التبانة.", "اندلعت", "Bab al-Tabbaneh", "LBN", 34.44, 35.84},
+        /* Afghanistan and Pakistan: towns (tools/gazetteer/ar_overrides.tsv) and regions
+         * (the supplement) of the wars there */
+        {"فجر انتحاري نفسه قرب مركز للشرطة في ديرة إسماعيل خان.", "فجر", "Dera Ismail Khan", "PAK", 31.83,
+         70.90},
+        {"قتل ثلاثة جنود بريطانيين في انفجار لغم قرب لشكر كاه.", "قتل", "Lashkar Gāh", "AFG", 31.59, 64.37},
+        {"قصفت طائرة مسيرة منزلا في شمال وزيرستان.", "قصفت", "North Waziristan", "PAK", 32.98, 70.10},
+        /* 'right flank' of an army is Maymana only after a place word */
+        {"هاجم مسلحون نقطة تفتيش في مدينة ميمنة.", "هاجم", "Maymana", "AFG", 35.92, 64.78},
         /* a quarter whose name is a word (الدورة 'the session') after its cue */
         {"انفجرت عبوة ناسفة في حي الدورة.", "انفجرت", "Dora", "IRQ", 33.25, 44.40},
         /* أوفا alone is Ufa, Russia (the larger); the country named after it decides. */
@@ -168,6 +176,7 @@ static void real_towns(void)
     CHECK(!loc1(g, &a, "هاجم مستوطنون يهود مزارعين.", "هاجم", 0).present);
     CHECK(!loc1(g, &a, "افتتح الرئيس الدورة البرلمانية الجديدة وسط خلافات.", "خلافات", 0).present);
     CHECK(!loc1(g, &a, "ندد المتحدث بحدة بالهجوم على الشعب.", "الهجوم", 0).present);
+    CHECK(!loc1(g, &a, "تقدمت ميمنة الجيش نحو التلال ليلا.", "تقدمت", 0).present);
     /* a capital naming an agreement or a summit is not where the event happens */
     CHECK(!loc1(g, &a, "اعتقلت الشرطة عشرة معارضين لاتفاق أبوجا.", "اعتقلت", 0).present);
     CHECK(loc1(g, &a, "اعتقلت الشرطة عشرة معارضين في أبوجا.", "اعتقلت", 0).present);
