@@ -341,6 +341,13 @@ static void full_data_places(void)
     code("وقعت اشتباكات عنيفة بين الجيش التركي ومسلحين داخل الأراضي العراقية.");
     r = role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0);
     CHECK(r && !strcmp(r->country, "TUR") && !strcmp(r->sector, "MIL"));
+    /* the counted dead of a toll folded into an attack are recipients beside its target */
+    code("مقتل أربعة ممرضين فرنسيين في هجوم نفذه مسلح ضد عيادة في جنوب المدينة.");
+    ev = first_of("ASSAULT");
+    bool french = false;
+    for (int k = 0; k < 3; k++)
+        french = french || (role(ev, RAML_ROLE_RECIPIENT, k) && !strcmp(role(ev, RAML_ROLE_RECIPIENT, k)->country, "FRA"));
+    CHECK(french && has_rule(ev, "R-TOLL-VICTIMS"));
     /* a title of office, an adjective and a first name before a listed person: one mention */
     r = coded_role("اغتيل رئيس الحكومة اللبنانية السابق رفيق الحريري بشاحنة مفخخة في بيروت.", "ASSAULT",
                    RAML_ROLE_RECIPIENT, &ev);

@@ -612,6 +612,11 @@ void cw_roles_for(cw_sentence *s, int t, cw_roles *r)
         for (int i = 0; i < sub.nrecip && r->nrecip == 0; i++)
             if (!has_role(r, sub.recip[i]))
                 set_role(s, r, false, sub.recip[i], why);
+        /* مقتل ثلاثة أطباء في هجوم على مستشفى: the counted dead of a folded toll are
+         * recipients of the incident beside its target */
+        for (int i = 0; ht->folded && i < sub.nrecip; i++)
+            if (!has_role(r, sub.recip[i]) && counted_mention(s, &s->mentions[sub.recip[i]]))
+                set_role(s, r, false, sub.recip[i], "R-TOLL-VICTIMS");
         if (!r->actor_sector_override)
             r->actor_sector_override = sub.actor_sector_override;
     }
