@@ -341,6 +341,13 @@ static void full_data_places(void)
     code("وقعت اشتباكات عنيفة بين الجيش التركي ومسلحين داخل الأراضي العراقية.");
     r = role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0);
     CHECK(r && !strcmp(r->country, "TUR") && !strcmp(r->sector, "MIL"));
+    /* a nationality the press only believes (يعتقد أنها، يرجح أنها) still names the actor,
+     * of an attack noun or of aircraft */
+    r = coded_role("قتل خمسة مسلحين في غارة يعتقد أنها إسرائيلية على قافلة شاحنات.", "ASSAULT", RAML_ROLE_ACTOR,
+                   &ev);
+    CHECK(r && !strcmp(r->country, "ISR") && !strcmp(r->sector, "MIL"));
+    r = coded_role("قصفت طائرات، يرجح أنها روسية، مواقع للمعارضة قرب حلب.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
+    CHECK(r && !strcmp(r->country, "RUS"));
     /* the counted dead of a toll folded into an attack are recipients beside its target */
     code("مقتل أربعة ممرضين فرنسيين في هجوم نفذه مسلح ضد عيادة في جنوب المدينة.");
     ev = first_of("ASSAULT");

@@ -368,6 +368,10 @@ static bool time_aside(const cw_sentence *s, uint32_t comma)
 {
     if (cw_time_phrase_end(s, comma + 1) > comma + 1)
         return true;
+    /* طائرات، يرجح أنها روسية، : the hedge on a nationality is set off the same way */
+    if (cw_believed_adjective(s, comma) > comma ||
+        (comma >= s->first + 4 && cw_believed_adjective(s, comma - 4) == comma - 1))
+        return true;
     for (uint32_t k = comma; k > s->first + 1 && k + 5 > comma; k--)
         if (is_comma(s, k - 2) && cw_time_phrase_end(s, k - 1) == comma)
             return true;
@@ -381,7 +385,7 @@ bool cw_is_boundary(const cw_sentence *s, uint32_t i)
         return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL) &&
                !(t->norm[0] == ',' && time_aside(s, i));
     if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL | RAML_W_SUBORD))
-        return true;
+        return !(i > s->first && cw_believed_adjective(s, i - 1) == i + 1); /* يرجح أنها روسية */
     /* و on a verb trigger starts a new clause (وقتل، وأصيب) */
     int tr = s->trigger_at[i - s->first];
     return tr >= 0 && s->triggers[tr].first == i && (t->proclitics & (RAML_PRO_WA | RAML_PRO_FA)) &&
@@ -517,6 +521,24 @@ static void fold_tolls(cw_sentence *s)
     }
 }
 
+/* طائرة، يعتقد أنها أميركية / غارات يرجح أنها إسرائيلية: where a nationality is only believed,
+ * the press says so between the noun and its adjective. Returns where that adjective starts,
+ * or i when no such hedge starts at i. */
+uint32_t cw_believed_adjective(const cw_sentence *s, uint32_t i)
+{
+    static const char *const believed[] = {
+        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf",         /* يعتقد */
+        "\xd9\x8a\xd8\xb1\xd8\xac\xd8\xad",                 /* يرجح */
+        "\xd9\x8a\xd8\xb4\xd8\xaa\xd8\xa8\xd9\x87",         /* يشتبه */
+        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf\xd9\x88\xd9\x86"}; /* يعتقدون */
+    static const char *const that[] = {"\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7", "\xd8\xa7\xd9\x86\xd9\x87",
+                                       "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85"}; /* انها انه انهم */
+    uint32_t j = i < s->end && is_comma(s, i) ? i + 1 : i;
+    if (j + 2 < s->end && cw_norm_in(cw_tok(s, j), believed, 4) && cw_norm_in(cw_tok(s, j + 1), that, 3))
+        return j + 2;
+    return i;
+}
+
 /* قتلوا في ضربة جوية أميركية: a demonym right after an event noun that a preposition
  * governs is that noun's adjective, inside the phrase; the verb takes neither its subject
  * nor its object from it (the noun's own roles still do: R-NOUN-ADJ). */
@@ -524,6 +546,21 @@ static void event_adjectives(cw_sentence *s)
 {
     for (int k = 0; k < s->nmentions; k++) {
         cw_mention *m = &s->mentions[k];
+        if (m->demonym_only && m->first >= s->first + 3) {
+            /* the hedged adjective belongs to the noun or equipment before the hedge */
+            uint32_t hedge = cw_believed_adjective(s, m->first - 3) == m->first   ? m->first - 3
+                             : cw_believed_adjective(s, m->first - 2) == m->first ? m->first - 2
+                                                                                  : 0;
+            if (hedge) {
+                m->event_adj = true;
+                int owner = s->mention_at[hedge - 1 - s->first];
+                if (owner >= 0 && s->mentions[owner].generic && !s->mentions[owner].country[0]) {
+                    memcpy(s->mentions[owner].country, m->country, 4);
+                    s->mentions[owner].rule = "R-BELIEVED-ADJ";
+                }
+                continue;
+            }
+        }
         if (!m->demonym_only || m->first <= s->first)
             continue;
         int t = s->trigger_at[m->first - 1 - s->first];

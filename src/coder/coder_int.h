@@ -101,6 +101,7 @@ static inline raml_wclass cw_cls(const cw_sentence *s, uint32_t i)
 void cw_analyze(cw_sentence *s);
 bool cw_is_boundary(const cw_sentence *s, uint32_t i);
 uint32_t cw_time_phrase_end(const cw_sentence *s, uint32_t i);
+uint32_t cw_believed_adjective(const cw_sentence *s, uint32_t i);
 bool cw_is_number(const cw_sentence *s, uint32_t i);
 /* An ASSAULT word that reports what happened to people (قتل، أصيب، مقتل) rather than naming
  * the attack (غارة، هجوم). */

@@ -244,6 +244,11 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
             j = after_time - 1; /* قتلوا أمس في انفجار: the time adverb is no object */
             continue;
         }
+        uint32_t hedged = cw_believed_adjective(s, j);
+        if (hedged > j) {
+            j = hedged; /* يرجح أنها روسية: the hedge and its adjective are the subject's */
+            continue;
+        }
         raml_wclass c = cw_cls(s, j);
         if (c & RAML_W_PREP || t->kind == RAML_TOK_PUNCT || (t->proclitics & (RAML_PRO_BI | RAML_PRO_WA)))
             return false;
@@ -454,6 +459,14 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     int gen = mention_starting(s, g0);
     if (gen >= 0 && g0 > tr->end)
         gen = (cw_cls(s, g0 - 1) & RAML_W_MIN) || cw_is_number(s, g0 - 1) ? gen : -1;
+    if (gen < 0 && r->nactor == 0) {
+        /* غارة، يعتقد أنها إسرائيلية: the nationality the reporter attributes to it */
+        int adj = mention_starting(s, cw_believed_adjective(s, tr->end));
+        if (adj >= 0 && s->mentions[adj].demonym_only && cw_believed_adjective(s, tr->end) > tr->end) {
+            set_role(s, r, true, adj, "R-BELIEVED-ADJ");
+            r->actor_sector_override = transitive_harm(e) ? "MIL" : "GOV";
+        }
+    }
     /* a trigger that ends in على/ضد (القبض على) governs its object through it */
     bool through_target = tr->end > tr->first && (cw_cls(s, tr->end - 1) & RAML_W_TARGET);
     if (gen >= 0 && (!s->mentions[gen].prep || g0 > tr->end || through_target) &&
