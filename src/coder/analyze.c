@@ -291,6 +291,8 @@ static bool adjective_gap(const cw_sentence *s, uint32_t i)
            !(t->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
 }
 
+/* The lexicon does not mark which form of a sector matched, so plurality is read off the
+ * words: a sound plural ending (القوات، المسلحون، الجنود الإسرائيليين) anywhere in the mention. */
 static bool sound_plural_in(const cw_sentence *s, const cw_mention *m)
 {
     static const char *const ends[] = {"\xd8\xa7\xd8\xaa", "\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x86"}; /* ات ون ين */
@@ -312,7 +314,7 @@ static bool title_before_name(const cw_sentence *s, const cw_mention *cur, const
                               const raml_lex_entry *next, uint32_t next_first)
 {
     static const char *const offices[] = {"GOV", "LEG", "JUD", "REL", "PTY", "OPP", "ELI"};
-    if (!cur->generic || !head || head->kind != RAML_ENT_SECTOR || head->plural || !next ||
+    if (!cur->generic || !head || head->kind != RAML_ENT_SECTOR || sound_plural_in(s, cur) || !next ||
         next->kind != RAML_ENT_NAMED || !next->is_person || next_first <= cur->end ||
         next_first - cur->end > 3)
         return false;
