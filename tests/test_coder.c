@@ -437,6 +437,12 @@ static void full_data_precision(void)
     CHECK(first_of("ASSAULT") && !any_rule("ACCUSE", "R-VERBAL-ATTACK"));
     code("هاجم حراس الوزير المتظاهرين بالهراوات وأصابوا ثلاثة منهم.");
     CHECK(!any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    /* متفجرات names a weapon, not an event: an explosives expert is no attack, a blast of
+     * explosives still is, and the word counts as a weapon */
+    code("قالت الشرطة إن أحد الموقوفين خبير متفجرات يعمل لحساب الجماعة.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
+    code("انفجرت متفجرات مخبأة في شاحنة قرب السوق فقتلت ثلاثة أشخاص.");
+    CHECK(count_type("ASSAULT", true) >= 1);
     /* R-TANWIN-NOUN: a word with tanwin is a noun (a killer), never the verb قاتل */
     code("وصف الادعاء المتهم بأنه كان قاتلاً محترفاً.");
     CHECK_INT(count_type("ASSAULT", false), 0);
