@@ -432,6 +432,11 @@ static void full_data_precision(void)
     code("هاجمت زعيمة الحزب الحكومة في مؤتمر صحفي.");
     CHECK_INT(count_type("ASSAULT", false), 0);
     CHECK(any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    /* ... and so do an armed group's deputies or preachers: the profession keeps its sector */
+    code("هاجم نواب حزب الله قرار الحكومة خلال جلسة البرلمان.");
+    CHECK_INT(count_type("ASSAULT", false), 0);
+    CHECK(any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    CHECK(role(first_of("ACCUSE"), RAML_ROLE_ACTOR, 0) && !strcmp(role(first_of("ACCUSE"), RAML_ROLE_ACTOR, 0)->sector, "LEG"));
     /* ... but armed men, or a weapon or a toll in the sentence, make it an attack */
     code("هاجم مسلحون مركزا للشرطة شمال المدينة.");
     CHECK(first_of("ASSAULT") && !any_rule("ACCUSE", "R-VERBAL-ATTACK"));

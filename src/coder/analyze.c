@@ -124,6 +124,15 @@ static void init_mention(cw_sentence *s, cw_mention *m, const raml_lex_entry *e,
 
 /* A generic head takes its country from a following demonym or country (idafa), or a named
  * actor (قوات حفتر); a named actor absorbs a following demonym (حزب الله اللبناني). */
+static bool civilian_profession(const char *sector)
+{
+    static const char *const civilian[] = {"REL", "LEG", "JRN", "MED", "EDU", "JUD", "LAB", "BUS"};
+    for (size_t k = 0; k < sizeof civilian / sizeof *civilian; k++)
+        if (!strcmp(sector, civilian[k]))
+            return true;
+    return false;
+}
+
 static bool compose(cw_mention *m, const raml_lex_entry *e, uint32_t end)
 {
     if (m->generic && !m->demonym_only &&
@@ -132,7 +141,10 @@ static bool compose(cw_mention *m, const raml_lex_entry *e, uint32_t end)
         m->rule = e->kind == RAML_ENT_DEMONYM ? "R-SECTOR-DEMONYM" : "R-SECTOR-IDAFA";
     } else if (m->generic && !m->demonym_only && e->kind == RAML_ENT_NAMED) {
         memcpy(m->country, e->country, 4);
-        if (e->sector[0] && !e->is_person) {
+        /* قوات حفتر، عناصر حزب الله take the group's sector; خطباء حماس، نواب الحزب are the
+         * group's preachers and deputies: a civilian profession keeps its own and is unarmed */
+        bool profession = civilian_profession(m->sector);
+        if (e->sector[0] && !e->is_person && !profession) {
             memcpy(m->sector, e->sector, 4);
             memcpy(m->sectors, e->sectors, sizeof m->sectors);
             m->nsectors = e->nsectors;
@@ -141,7 +153,7 @@ static bool compose(cw_mention *m, const raml_lex_entry *e, uint32_t end)
         m->name_ar = e->name_ar;
         m->actor_id = strchr(e->id, ':') ? strchr(e->id, ':') + 1 : e->id;
         m->generic = false;
-        m->armed |= e->is_armed;
+        m->armed |= e->is_armed && !profession;
         m->rule = "R-SECTOR-NAMED";
     } else if (!m->generic && !m->bare_country && e->kind == RAML_ENT_DEMONYM) {
         if (!m->country[0])
