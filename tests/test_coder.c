@@ -442,6 +442,11 @@ static void full_data_precision(void)
     CHECK(first_of("ASSAULT") && !any_rule("ACCUSE", "R-VERBAL-ATTACK"));
     code("هاجم حراس الوزير المتظاهرين بالهراوات وأصابوا ثلاثة منهم.");
     CHECK(!any_rule("ACCUSE", "R-VERBAL-ATTACK"));
+    /* a dual weapon word (بعبوتين، بقذيفتين) is a weapon: the attack is reported as done */
+    code("استهدف شخص منزل القاضي بعبوتين ليلا.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    code("استهدف شخص منزل القاضي ليلا.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
     /* متفجرات names a weapon, not an event: an explosives expert is no attack, a blast of
      * explosives still is, and the word counts as a weapon */
     code("قالت الشرطة إن أحد الموقوفين خبير متفجرات يعمل لحساب الجماعة.");
