@@ -371,7 +371,7 @@ static void full_data_places(void)
     CHECK(!role(ev, RAML_ROLE_ACTOR, 0) || strcmp(role(ev, RAML_ROLE_ACTOR, 0)->sector, "GOV") != 0);
     /* a person outside the years of a row is still that person when no row fits: Bhutto
      * after 2007 */
-    code_on("قتل عشرات من أنصار زعيمة المعارضة الراحلة بي نظير بوتو في انفجار قرب روالبندي.", "2009-05-01");
+    code_on("أحيا آلاف من مؤيدي حزب الشعب ذكرى اغتيال بي نظير بوتو في لاركانا.", "2009-05-01");
     CHECK(has_rule(first_of("ASSAULT"), "actors.tsv:PER-BHUTTO"));
     /* a capital naming an agreement (اتفاق أبوجا) is no participant and no context country */
     r = coded_role("خرج مئات المتظاهرين رفضا لاتفاق أبوجا.", "PROTEST", RAML_ROLE_ACTOR, &ev);
