@@ -52,8 +52,9 @@ static bool prep_before(const cw_sentence *s, uint32_t i)
     return !((cw_cls(s, i - 1) & RAML_W_MIN) && cw_is_number(s, i - 2));
 }
 
+/* after_actor: the token before `first` ends another actor atom (بين الجيش | التركي). */
 static void init_mention(cw_sentence *s, cw_mention *m, const raml_lex_entry *e, uint32_t first,
-                         uint32_t end)
+                         uint32_t end, bool after_actor)
 {
     memset(m, 0, sizeof *m);
     m->first = first;
@@ -110,10 +111,10 @@ static void init_mention(cw_sentence *s, cw_mention *m, const raml_lex_entry *e,
     case RAML_ENT_DEMONYM:
         m->generic = true;
         m->demonym_only = true;
-        /* في الموصل العراقية: the demonym qualifies a governed place, it is no participant */
+        /* في الموصل العراقية: the demonym qualifies a governed place, it is no participant;
+         * after a governed actor (بين الجيش التركي) it qualifies the actor */
         if (first > s->first + 1 && !(cw_tok(s, first)->proclitics & RAML_PRO_WA) &&
-            cw_tok(s, first - 1)->kind == RAML_TOK_ARABIC && s->mention_at[first - 1 - s->first] < 0 &&
-            prep_before(s, first - 1))
+            cw_tok(s, first - 1)->kind == RAML_TOK_ARABIC && !after_actor && prep_before(s, first - 1))
             m->prep = true;
         m->rule = "R-DEMONYM";
         break;
@@ -773,7 +774,8 @@ void cw_analyze(cw_sentence *s)
         if (!m) {
             if ((s->cls[i - s->first] & RAML_W_MILEQUIP) && na < CW_MAX_ITEMS) {
                 atom_e[na] = NULL;
-                init_mention(s, &atoms[na++], NULL, i, i + 1);
+                init_mention(s, &atoms[na], NULL, i, i + 1, false);
+                na++;
             }
             i++;
             continue;
@@ -864,7 +866,9 @@ void cw_analyze(cw_sentence *s)
         if (actor && (!trig || trig->form == RAML_FORM_NOUN || trig->form == RAML_FORM_AGENT) &&
             na < CW_MAX_ITEMS) {
             atom_e[na] = actor;
-            init_mention(s, &atoms[na++], actor, m->first, m->first + m->count);
+            init_mention(s, &atoms[na], actor, m->first, m->first + m->count,
+                         na > 0 && atoms[na - 1].end == m->first);
+            na++;
         }
         i = m->first + m->count;
     }
@@ -886,10 +890,7 @@ void cw_analyze(cw_sentence *s)
                              atom_e[a + 1]->kind == RAML_ENT_NAMED;
             if (!near && !partitive)
                 break;
-            /* بين الجيش التركي: a demonym marked as inside a phrase because the word before
-             * it is governed still qualifies that word when it is an actor atom */
-            bool qualifies = gap == 0 && nx->demonym_only && !cur.demonym_only && !nx->wa;
-            if (!partitive && (nx->wa || (nx->prep && !qualifies) || (nx->li && !atom_e[a + 1])))
+            if (!partitive && (nx->wa || nx->prep || (nx->li && !atom_e[a + 1])))
                 break;
             if (!atom_e[a + 1] || !compose(&cur, atom_e[a + 1], nx->end))
                 break;
