@@ -123,17 +123,14 @@ static void init_mention(cw_sentence *s, cw_mention *m, const raml_lex_entry *e,
     }
 }
 
-/* A generic head takes its country from a following demonym or country (idafa), or a named
- * actor (قوات حفتر); a named actor absorbs a following demonym (حزب الله اللبناني). */
 static bool civilian_profession(const char *sector)
 {
     static const char *const civilian[] = {"REL", "LEG", "JRN", "MED", "EDU", "JUD", "LAB", "BUS"};
-    for (size_t k = 0; k < sizeof civilian / sizeof *civilian; k++)
-        if (!strcmp(sector, civilian[k]))
-            return true;
-    return false;
+    return cw_one_of(sector, civilian, sizeof civilian / sizeof *civilian);
 }
 
+/* A generic head takes its country from a following demonym or country (idafa), or a named
+ * actor (قوات حفتر); a named actor absorbs a following demonym (حزب الله اللبناني). */
 static bool compose(cw_mention *m, const raml_lex_entry *e, uint32_t end)
 {
     if (m->generic && !m->demonym_only &&
@@ -190,7 +187,7 @@ static bool has_tanwin(const cw_sentence *s, uint32_t i)
     return false;
 }
 
-static bool one_of(const char *w, const char *const *words, size_t n)
+bool cw_one_of(const char *w, const char *const *words, size_t n)
 {
     for (size_t k = 0; w && k < n; k++)
         if (!strcmp(w, words[k]))
@@ -200,12 +197,12 @@ static bool one_of(const char *w, const char *const *words, size_t n)
 
 bool cw_stem_in(const raml_token *t, const char *const *words, size_t n)
 {
-    return one_of(t->stem, words, n);
+    return cw_one_of(t->stem, words, n);
 }
 
 bool cw_norm_in(const raml_token *t, const char *const *words, size_t n)
 {
-    return one_of(t->norm, words, n);
+    return cw_one_of(t->norm, words, n);
 }
 
 bool cw_class_before(const cw_sentence *s, uint32_t i, raml_wclass cls, uint32_t within)
@@ -331,10 +328,7 @@ static bool title_before_name(const cw_sentence *s, const cw_mention *cur, const
         next->kind != RAML_ENT_NAMED || !next->is_person || next_first <= cur->end ||
         next_first - cur->end > 3)
         return false;
-    bool office = false;
-    for (size_t k = 0; k < sizeof offices / sizeof *offices; k++)
-        office = office || !strcmp(cur->sector, offices[k]);
-    if (!office)
+    if (!cw_one_of(cur->sector, offices, sizeof offices / sizeof *offices))
         return false;
     for (uint32_t k = cur->end; k < next_first; k++) {
         const raml_token *t = cw_tok(s, k);
@@ -376,6 +370,34 @@ static bool is_comma(const cw_sentence *s, uint32_t i)
     return t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == ',';
 }
 
+/* طائرة، يعتقد أنها أميركية / غارات يرجح أنها إسرائيلية: where a nationality is only believed,
+ * the press says so between the noun and its adjective. Returns where that adjective starts,
+ * or i when no such hedge starts at i. */
+uint32_t cw_believed_adjective(const cw_sentence *s, uint32_t i)
+{
+    static const char *const believed[] = {
+        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf",         /* يعتقد */
+        "\xd9\x8a\xd8\xb1\xd8\xac\xd8\xad",                 /* يرجح */
+        "\xd9\x8a\xd8\xb4\xd8\xaa\xd8\xa8\xd9\x87",         /* يشتبه */
+        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf\xd9\x88\xd9\x86"}; /* يعتقدون */
+    static const char *const that[] = {"\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7", "\xd8\xa7\xd9\x86\xd9\x87",
+                                       "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85"}; /* انها انه انهم */
+    uint32_t j = i < s->end && is_comma(s, i) ? i + 1 : i;
+    if (j + 2 < s->end && cw_norm_in(cw_tok(s, j), believed, 4) && cw_norm_in(cw_tok(s, j + 1), that, 3))
+        return j + 2;
+    return i;
+}
+
+/* Where the hedge whose adjective stands at adj starts (its opening comma, or the hedge
+ * word), or UINT32_MAX when no hedge ends there. */
+static uint32_t hedge_before(const cw_sentence *s, uint32_t adj)
+{
+    for (uint32_t back = 3; back >= 2; back--)
+        if (adj >= s->first + back && cw_believed_adjective(s, adj - back) == adj)
+            return adj - back;
+    return UINT32_MAX;
+}
+
 /* قتل مسلحون، أمس، ثلاثة جنود / اغتالت الطائرات، بعد ظهر أمس خمسة مسلحين: a comma that opens
  * a time adverbial, or closes one that a comma opened, sets it off inside the clause; it
  * does not end the clause. */
@@ -385,7 +407,7 @@ static bool time_aside(const cw_sentence *s, uint32_t comma)
         return true;
     /* طائرات، يرجح أنها روسية، : the hedge on a nationality is set off the same way */
     if (cw_believed_adjective(s, comma) > comma ||
-        (comma >= s->first + 4 && cw_believed_adjective(s, comma - 4) == comma - 1))
+        (comma > s->first && hedge_before(s, comma - 1) != UINT32_MAX && is_comma(s, hedge_before(s, comma - 1))))
         return true;
     for (uint32_t k = comma; k > s->first + 1 && k + 5 > comma; k--)
         if (is_comma(s, k - 2) && cw_time_phrase_end(s, k - 1) == comma)
@@ -400,7 +422,7 @@ bool cw_is_boundary(const cw_sentence *s, uint32_t i)
         return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL) &&
                !(t->norm[0] == ',' && time_aside(s, i));
     if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL | RAML_W_SUBORD))
-        return !(i > s->first && cw_believed_adjective(s, i - 1) == i + 1); /* يرجح أنها روسية */
+        return hedge_before(s, i + 1) == UINT32_MAX; /* يرجح أنها روسية: أنها is part of the hedge */
     /* و on a verb trigger starts a new clause (وقتل، وأصيب) */
     int tr = s->trigger_at[i - s->first];
     return tr >= 0 && s->triggers[tr].first == i && (t->proclitics & (RAML_PRO_WA | RAML_PRO_FA)) &&
@@ -536,24 +558,6 @@ static void fold_tolls(cw_sentence *s)
     }
 }
 
-/* طائرة، يعتقد أنها أميركية / غارات يرجح أنها إسرائيلية: where a nationality is only believed,
- * the press says so between the noun and its adjective. Returns where that adjective starts,
- * or i when no such hedge starts at i. */
-uint32_t cw_believed_adjective(const cw_sentence *s, uint32_t i)
-{
-    static const char *const believed[] = {
-        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf",         /* يعتقد */
-        "\xd9\x8a\xd8\xb1\xd8\xac\xd8\xad",                 /* يرجح */
-        "\xd9\x8a\xd8\xb4\xd8\xaa\xd8\xa8\xd9\x87",         /* يشتبه */
-        "\xd9\x8a\xd8\xb9\xd8\xaa\xd9\x82\xd8\xaf\xd9\x88\xd9\x86"}; /* يعتقدون */
-    static const char *const that[] = {"\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7", "\xd8\xa7\xd9\x86\xd9\x87",
-                                       "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85"}; /* انها انه انهم */
-    uint32_t j = i < s->end && is_comma(s, i) ? i + 1 : i;
-    if (j + 2 < s->end && cw_norm_in(cw_tok(s, j), believed, 4) && cw_norm_in(cw_tok(s, j + 1), that, 3))
-        return j + 2;
-    return i;
-}
-
 /* قتلوا في ضربة جوية أميركية: a demonym right after an event noun that a preposition
  * governs is that noun's adjective, inside the phrase; the verb takes neither its subject
  * nor its object from it (the noun's own roles still do: R-NOUN-ADJ). */
@@ -561,20 +565,16 @@ static void event_adjectives(cw_sentence *s)
 {
     for (int k = 0; k < s->nmentions; k++) {
         cw_mention *m = &s->mentions[k];
-        if (m->demonym_only && m->first >= s->first + 3) {
+        uint32_t hedge = m->demonym_only ? hedge_before(s, m->first) : UINT32_MAX;
+        if (hedge != UINT32_MAX) {
             /* the hedged adjective belongs to the noun or equipment before the hedge */
-            uint32_t hedge = cw_believed_adjective(s, m->first - 3) == m->first   ? m->first - 3
-                             : cw_believed_adjective(s, m->first - 2) == m->first ? m->first - 2
-                                                                                  : 0;
-            if (hedge) {
-                m->event_adj = true;
-                int owner = s->mention_at[hedge - 1 - s->first];
-                if (owner >= 0 && s->mentions[owner].generic && !s->mentions[owner].country[0]) {
-                    memcpy(s->mentions[owner].country, m->country, 4);
-                    s->mentions[owner].rule = "R-BELIEVED-ADJ";
-                }
-                continue;
+            m->event_adj = true;
+            int owner = hedge > s->first ? s->mention_at[hedge - 1 - s->first] : -1;
+            if (owner >= 0 && s->mentions[owner].generic && !s->mentions[owner].country[0]) {
+                memcpy(s->mentions[owner].country, m->country, 4);
+                s->mentions[owner].rule = "R-BELIEVED-ADJ";
             }
+            continue;
         }
         if (!m->demonym_only || m->first <= s->first)
             continue;

@@ -539,10 +539,7 @@ static bool verbal_attack(const cw_sentence *s, const cw_trigger *tr, const cw_r
         const cw_mention *m = &s->mentions[r->actor[i]];
         if (m->armed || m->bare_country)
             return false;
-        bool speaks = m->person;
-        for (size_t k = 0; !speaks && k < sizeof speaking / sizeof *speaking; k++)
-            speaks = !strcmp(m->sector, speaking[k]);
-        if (!speaks)
+        if (!m->person && !cw_one_of(m->sector, speaking, sizeof speaking / sizeof *speaking))
             return false;
     }
     return true;

@@ -461,8 +461,9 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         gen = (cw_cls(s, g0 - 1) & RAML_W_MIN) || cw_is_number(s, g0 - 1) ? gen : -1;
     if (gen < 0 && r->nactor == 0) {
         /* غارة، يعتقد أنها إسرائيلية: the nationality the reporter attributes to it */
-        int adj = mention_starting(s, cw_believed_adjective(s, tr->end));
-        if (adj >= 0 && s->mentions[adj].demonym_only && cw_believed_adjective(s, tr->end) > tr->end) {
+        uint32_t hedged = cw_believed_adjective(s, tr->end);
+        int adj = hedged > tr->end ? mention_starting(s, hedged) : -1;
+        if (adj >= 0 && s->mentions[adj].demonym_only) {
             set_role(s, r, true, adj, "R-BELIEVED-ADJ");
             r->actor_sector_override = transitive_harm(e) ? "MIL" : "GOV";
         }
