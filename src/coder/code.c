@@ -232,7 +232,8 @@ static bool gathering(const raml_lex_entry *e)
 
 static bool forces(const cw_mention *m)
 {
-    return !strcmp(m->sector, "COP") || !strcmp(m->sector, "MIL") || !strcmp(m->sector, "SPY");
+    static const char *const armed_state[] = {"COP", "MIL", "SPY"};
+    return cw_one_of(m->sector, armed_state, 3);
 }
 
 /* Police, soldiers or agents as the ones who gather: the verb's actor, or the first party
@@ -326,17 +327,12 @@ static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
     return false;
 }
 
-static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
-{
-    return cw_class_before(s, tr->first, RAML_W_LIGHT, 4);
-}
-
 /* A protest noun is a report when something makes it happen: a light or occurrence verb
  * governs it (نظموا مظاهرة، خرجوا في مسيرة، اندلعت احتجاجات) or it is counted (عشرات
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
-static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
+static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 {
-    return light_verb_before(s, tr) || counted(s, tr);
+    return cw_class_before(s, tr->first, RAML_W_LIGHT, 4);
 }
 
 /* Event words also appear in commentary, metaphor, general statements and references to
@@ -346,7 +342,7 @@ static bool noun_occurs(const cw_sentence *s, const cw_trigger *tr)
  * concrete outcome: a stated human toll in the sentence (مقتل، جرحى، لقي مصرعه، أسفر عن) or
  * a count next to the trigger (قتل 18 شخصا، خطفوا أربعة أجانب) — reports of attacks state
  * who was hit, talk about violence rarely counts anyone. A PROTEST needs a verb or a
- * participant, and a protest noun must occur (noun_occurs). Without evidence the event is
+ * participant, and a protest noun must be staged or counted. Without evidence the event is
  * kept as realis generic. A question is not a report: hypothetical. */
 /* A perfect-tense attack verb with both a named or described attacker and a target is a
  * report even when no toll is given (قصفت الطائرات الروسية مواقع في إدلب): strikes on
@@ -457,11 +453,12 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     }
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
-    else if (!strcmp(ev->plover_type, "PROTEST"))
+    else if (!strcmp(ev->plover_type, "PROTEST")) {
         /* خرج الآلاف في مسيرة: a light verb staging the protest noun makes it happen even
          * when the crowd is only a number */
-        ok = (part || verb || (tr->e->form == RAML_FORM_NOUN && light_verb_before(s, tr))) &&
-             (tr->e->form != RAML_FORM_NOUN || noun_occurs(s, tr));
+        bool noun = tr->e->form == RAML_FORM_NOUN, staged = noun && light_verb_before(s, tr);
+        ok = (part || verb || staged) && (!noun || staged || counted(s, tr));
+    }
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
         ok = false;

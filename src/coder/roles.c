@@ -134,16 +134,19 @@ static bool surely_active(const raml_token *t)
 
 /* The stem ends like a conjugated perfect (قتلت، قتلوا، قتلنا): not the bare 3ms قتل that
  * can be a passive with a number as its subject. */
-static bool conjugated(const raml_token *t)
+static bool stem_ends_with(const raml_token *t, const char *suffix)
 {
     const char *st = t->stem ? t->stem : "";
-    size_t n = strlen(st);
+    size_t n = strlen(st), e = strlen(suffix);
+    return n > e + 4 && memcmp(st + n - e, suffix, e) == 0; /* and three letters before it */
+}
+
+static bool conjugated(const raml_token *t)
+{
     static const char *const ends[] = {"\xd8\xaa", "\xd9\x88\xd8\xa7", "\xd9\x86\xd8\xa7", "\xd8\xaa\xd9\x85"};
-    for (size_t k = 0; k < 4; k++) {
-        size_t e = strlen(ends[k]);
-        if (n > e + 4 && memcmp(st + n - e, ends[k], e) == 0)
+    for (size_t k = 0; k < 4; k++)
+        if (stem_ends_with(t, ends[k]))
             return true;
-    }
     return false;
 }
 
@@ -151,9 +154,7 @@ static bool conjugated(const raml_token *t)
  * after it is the object (a verb before its subject stays singular: قتل المسلحون). */
 static bool plural_subject_suffix(const raml_token *t)
 {
-    const char *st = t->stem ? t->stem : "";
-    size_t n = strlen(st);
-    return n > 8 && memcmp(st + n - 4, "\xd9\x88\xd8\xa7", 4) == 0; /* وا */
+    return stem_ends_with(t, "\xd9\x88\xd8\xa7"); /* وا */
 }
 
 /* شنه، نفذه، نظمه: the segmenter keeps these whole (a verb ending in ه may be the root's own
