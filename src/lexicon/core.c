@@ -44,17 +44,20 @@ raml_lex_entry *raml_lex_new_entry(raml_lexicon *lex, raml_ent_kind kind, uint32
  * would never be cut to حزب. Runs after words.tsv and the other word lists are in. */
 static bool clitic_plus_known(const raml_wordset *g, const char *w, size_t n)
 {
+    if (n < 8 || !raml_lex_proclitic_first(w))
+        return false;
+    if (raml_wordset_has(g, w + 2, n - 2))
+        return true;
+    /* لل + word = ل + ال + word */
+    return memcmp(w, "\xd9\x84\xd9\x84", 4) == 0 && n >= 10 && raml_wordset_has(g, w + 4, n - 4);
+}
+
+bool raml_lex_proclitic_first(const char *folded)
+{
     static const char *const pre[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84", "\xd9\x83"};
-    for (size_t k = 0; k < 5; k++) {
-        if (n < 8 || memcmp(w, pre[k], 2) != 0)
-            continue;
-        if (raml_wordset_has(g, w + 2, n - 2))
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (memcmp(folded, pre[k], 2) == 0)
             return true;
-        /* لل + word = ل + ال + word */
-        if (k == 3 && memcmp(w + 2, "\xd9\x84", 2) == 0 && n >= 10 &&
-            raml_wordset_has(g, w + 4, n - 4))
-            return true;
-    }
     return false;
 }
 

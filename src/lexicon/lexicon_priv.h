@@ -57,6 +57,8 @@ raml_lex_entry *raml_lex_new_entry(raml_lexicon *lex, raml_ent_kind kind, uint32
 bool raml_lex_add_phrase(raml_lexicon *lex, uint32_t entry, const char *phrase, size_t len);
 /* Same, for a phrase that is already folded (generated inflections). */
 bool raml_lex_add_folded(raml_lexicon *lex, uint32_t entry, const char *folded, size_t len);
+/* Does the folded word start with one of the one-letter proclitics و ف ب ل ك (2 bytes each)? */
+bool raml_lex_proclitic_first(const char *folded);
 const char *raml_lex_strdup(raml_lexicon *lex, const char *s);
 void raml_lex_copy_code(char dst[4], const char *src);
 

@@ -302,6 +302,12 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
     return raml_lex_close_dictionary(lex, &t, r, st, err);
 }
 
+static size_t fold_cell(const char *cell, char *out, size_t cap)
+{
+    size_t n = strlen(cell);
+    return 3 * n + 1 <= cap ? raml_fold(cell, n, out, cap, NULL) : 0;
+}
+
 /* clitic_words.tsv: words of the hunspell list that news prose almost only writes as a
  * clitic on a word (لقوات "palsies" is nearly always ل + قوات). They leave the guard, so
  * the segmenter cuts them like any other clitic form. Each row spells out its cut, and the
@@ -309,7 +315,6 @@ raml_status raml_lex_load_sectors(raml_lexicon *lex, const char *dir, raml_error
 static raml_status load_clitic_words(raml_lexicon *lex, const char *dir, raml_error *err)
 {
     static const char *const cols[] = {"word", "cut", "note"};
-    static const char *const clitics[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84", "\xd9\x83"};
     raml_tsvfile t;
     bool present;
     raml_status st = raml_lex_open_optional(lex, &t, dir, "clitic_words.tsv", cols, 3, &present, err);
@@ -317,22 +322,18 @@ static raml_status load_clitic_words(raml_lexicon *lex, const char *dir, raml_er
         return st;
     int r;
     while ((r = raml_tsvfile_next(&t, err)) > 0) {
-        const char *word = raml_tsvfile_cell(&t, 0);
-        char *cut = raml_tsvfile_cell(&t, 1);
-        char *plus = strchr(cut, '+');
-        char w[256], c[16], rest[256];
-        size_t wl = strlen(word) * 3 + 1 <= sizeof w ? raml_fold(word, strlen(word), w, sizeof w, NULL) : 0;
-        size_t cl = plus && (size_t)(plus - cut) * 3 + 1 <= sizeof c ? raml_fold(cut, (size_t)(plus - cut), c, sizeof c, NULL) : 0;
-        size_t rl = plus && strlen(plus + 1) * 3 + 1 <= sizeof rest ? raml_fold(plus + 1, strlen(plus + 1), rest, sizeof rest, NULL) : 0;
-        bool clitic = false;
-        for (size_t k = 0; k < sizeof clitics / sizeof *clitics; k++)
-            clitic = clitic || (cl == 2 && !memcmp(c, clitics[k], 2));
-        if (!wl || !clitic || !rl || cl + rl != wl || memcmp(w, c, cl) || memcmp(w + cl, rest, rl)) {
+        const char *word = raml_tsvfile_cell(&t, 0), *cut = raml_tsvfile_cell(&t, 1);
+        char w[256], c[256];
+        size_t wl = fold_cell(word, w, sizeof w), cl = fold_cell(cut, c, sizeof c);
+        /* the folded cut is "clitic+rest", the word the same without the + */
+        const char *rest = cl > 3 && c[2] == '+' ? c + 3 : NULL;
+        size_t rl = rest ? cl - 3 : 0;
+        if (!rest || !raml_lex_proclitic_first(c) || wl != 2 + rl || memcmp(w, c, 2) || memcmp(w + 2, rest, rl)) {
             st = raml_tsvfile_error(&t, err, "cut '%s' is not one of و ف ب ل ك + the rest of '%s'", cut, word);
             break;
         }
         if (!raml_wordset_has(lex->guard, rest, rl)) {
-            st = raml_tsvfile_error(&t, err, "'%s' after the clitic is no word of words.tsv", plus + 1);
+            st = raml_tsvfile_error(&t, err, "'%s' after the clitic is no word of words.tsv", strchr(cut, '+') + 1);
             break;
         }
         raml_wordset_remove(lex->guard, w, wl);

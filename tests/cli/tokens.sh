@@ -79,6 +79,11 @@ printf 'لقوات\tب+قوات\tcut that does not spell the word\n' >>"$TMP/dat
 RAML_DATA="$TMP/data" run tokens "$TMP/clitic.txt"
 check "a wrong cut in clitic_words.tsv is reported with file and line" \
   grep -q "clitic_words.tsv:[0-9]*: cut 'ب+قوات'" "$TMP/err"
+cp "$RAML_DATA/clitic_words.tsv" "$TMP/data/clitic_words.tsv"
+printf 'وززززت\tو+ززززت\ta rest that is no word\n' >>"$TMP/data/clitic_words.tsv"
+RAML_DATA="$TMP/data" run tokens "$TMP/clitic.txt"
+check "a cut whose rest is no known word is reported with file and line" \
+  grep -q "clitic_words.tsv:[0-9]*: 'ززززت' after the clitic is no word" "$TMP/err"
 rm -rf "$TMP/data"
 
 # a single 100 MB line (Arabic words, no newline, no punctuation)
