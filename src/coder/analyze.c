@@ -301,7 +301,7 @@ static bool adjective_gap(const cw_sentence *s, uint32_t i)
            !(t->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
 }
 
-/* The lexicon does not mark which form of a sector matched, so plurality is read off the
+/* The lexicon does not say which form of a sector matched, so plurality is read off the
  * words: a sound plural ending (القوات، المسلحون، الجنود الإسرائيليين) anywhere in the mention. */
 static bool sound_plural_in(const cw_sentence *s, const cw_mention *m)
 {

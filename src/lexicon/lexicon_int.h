@@ -52,7 +52,6 @@ typedef struct raml_lex_entry {
     char sectors[RAML_MAX_SECTORS][4];
     int nsectors;
     bool is_armed;     /* sectors: the word names an armed group */
-    bool plural;       /* demonyms/sectors: the matched form is plural */
     bool is_person;    /* named actors: a person (speaker, not an armed body) */
     int from_year, to_year; /* named actors: 0 = open */
     /* triggers */
