@@ -406,8 +406,8 @@ static bool time_aside(const cw_sentence *s, uint32_t comma)
     if (cw_time_phrase_end(s, comma + 1) > comma + 1)
         return true;
     /* طائرات، يرجح أنها روسية، : the hedge on a nationality is set off the same way */
-    if (cw_believed_adjective(s, comma) > comma ||
-        (comma > s->first && hedge_before(s, comma - 1) != UINT32_MAX && is_comma(s, hedge_before(s, comma - 1))))
+    uint32_t opened = comma > s->first ? hedge_before(s, comma - 1) : UINT32_MAX;
+    if (cw_believed_adjective(s, comma) > comma || (opened != UINT32_MAX && is_comma(s, opened)))
         return true;
     for (uint32_t k = comma; k > s->first + 1 && k + 5 > comma; k--)
         if (is_comma(s, k - 2) && cw_time_phrase_end(s, k - 1) == comma)
@@ -422,7 +422,7 @@ bool cw_is_boundary(const cw_sentence *s, uint32_t i)
         return t->norm && (strchr(",;:.!?()\"", t->norm[0]) != NULL) &&
                !(t->norm[0] == ',' && time_aside(s, i));
     if (cw_cls(s, i) & (RAML_W_COMP | RAML_W_REL | RAML_W_SUBORD))
-        return hedge_before(s, i + 1) == UINT32_MAX; /* يرجح أنها روسية: أنها is part of the hedge */
+        return !(i > s->first && cw_believed_adjective(s, i - 1) == i + 1); /* يرجح أنها روسية */
     /* و on a verb trigger starts a new clause (وقتل، وأصيب) */
     int tr = s->trigger_at[i - s->first];
     return tr >= 0 && s->triggers[tr].first == i && (t->proclitics & (RAML_PRO_WA | RAML_PRO_FA)) &&
