@@ -337,6 +337,15 @@ static void full_data_places(void)
     r = coded_role("وخلال عملية للجيش اللبناني في المخيم قصفت مروحية مواقع المسلحين.", "ASSAULT",
                    RAML_ROLE_ACTOR, NULL);
     CHECK(r && !strcmp(r->country, "LBN") && !strcmp(r->sector, "MIL"));
+    /* إمام written with hamza below is the imam, not the preposition أمام: the object of an
+     * active verb after its subject, so the gunmen are the killers */
+    r = coded_role("قتل مسلحون إمام مسجد في مدينة الموصل.", "ASSAULT", RAML_ROLE_RECIPIENT, &ev);
+    CHECK(r && !strcmp(r->sector, "REL"));
+    r = role(ev, RAML_ROLE_ACTOR, 0);
+    CHECK(r && !strcmp(r->sector, "UAF") && ev->modality.realis == RAML_REALIS_ACTUAL);
+    code("تظاهر المئات أمام مبنى البرلمان في بغداد.");
+    CHECK(!role(first_of("PROTEST"), RAML_ROLE_ACTOR, 0) ||
+          strcmp(role(first_of("PROTEST"), RAML_ROLE_ACTOR, 0)->sector, "REL") != 0);
     /* a demonym after a governed actor word still qualifies it: بين الجيش التركي is Turkish */
     code("وقعت اشتباكات عنيفة بين الجيش التركي ومسلحين داخل الأراضي العراقية.");
     r = role(first_of("ASSAULT"), RAML_ROLE_ACTOR, 0);

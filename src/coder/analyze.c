@@ -754,6 +754,11 @@ void cw_analyze(cw_sentence *s)
         const raml_token *t = cw_tok(s, s->first + i);
         s->cls[i] = raml_lexicon_word_class(s->lex, t->stem_id) |
                     raml_lexicon_word_class(s->lex, t->norm_id);
+        /* إمام (imam) folds to امام like the preposition أمام: written with hamza below it
+         * is the noun, so قتل مسلحون إمام مسجد has an object after its subject */
+        if ((s->cls[i] & RAML_W_PREP) && t->norm && !strcmp(t->norm, "\xd8\xa7\xd9\x85\xd8\xa7\xd9\x85") &&
+            starts_with_hamza_below(s, s->first + i))
+            s->cls[i] &= ~(raml_wclass)RAML_W_PREP;
         s->mention_at[i] = s->trigger_at[i] = -1;
         if (s->cls[i] & RAML_W_SPORT) {
             s->sport = true;
@@ -817,9 +822,9 @@ void cw_analyze(cw_sentence *s)
                 }
             }
         /* أمام / امام is the preposition "in front of"; the sector noun إمام (imam) is
-         * only read when the hamza is written below */
+         * only read when the hamza is written below (cw_analyze took the class off then) */
         if (actor && actor->kind == RAML_ENT_SECTOR && m->count == 1 &&
-            (s->cls[m->first - s->first] & RAML_W_PREP) && !starts_with_hamza_below(s, m->first))
+            (s->cls[m->first - s->first] & RAML_W_PREP))
             actor = NULL;
         /* صلاة المغرب is the sunset prayer, not Morocco */
         if (actor && actor->kind == RAML_ENT_COUNTRY && m->first > s->first && cw_tok(s, m->first - 1)->stem &&
