@@ -598,6 +598,31 @@ static void full_data_precision(void)
     CHECK(any_rule("ASSAULT", "R-BACKGROUND-REL-ACTOR"));
 }
 
+static void full_data_protest_purpose(void)
+{
+    /* R-PROTEST-PURPOSE: a crowd's act «احتجاجا على / للاحتجاج على» was the protest, and the
+     * crowd (not the nearest noun) its actor */
+    const raml_actor *a = coded_role("وقف مئات الطلاب أمام مبنى الجامعة أمس احتجاجا على رفع الرسوم.",
+                                     "PROTEST", RAML_ROLE_ACTOR, NULL);
+    CHECK(a && a->span.text && !strcmp(a->span.text, "الطلاب") && !strcmp(a->sector, "EDU"));
+    code("خرج الآلاف إلى الشوارع للاحتجاج على الغلاء.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    /* not an imperfect scene, a call, a statement, a state or an armed body, nor an act
+     * buried in a later clause */
+    code("يتجمع العمال كل أسبوع أمام الوزارة احتجاجا على الأجور.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("دعت النقابة أعضاءها إلى التجمع غدا احتجاجا على القانون.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("أعلنت الحركة إضرابا عاما احتجاجا على اعتقال قادتها.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("استدعت وزارة الخارجية السفير الفرنسي احتجاجا على تصريحاته.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("قصفت الطائرات الحربية مواقع المسلحين احتجاجا على الهجوم.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    code("توفي متظاهر أمس بعد أيام من محاولته إحراق نفسه احتجاجا على الفقر.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+}
+
 static void test_table(void)
 {
     const char *tests = getenv("RAML_TESTS"), *data = getenv("RAML_DATA");
@@ -675,6 +700,7 @@ static void test_table(void)
               RECIPIENT_FLOOR);
     full_data_places();
     full_data_precision();
+    full_data_protest_purpose();
     LEX = saved;
     raml_lexicon_free(lex);
 }

@@ -429,6 +429,72 @@ static bool oblique_plural(const raml_token *t)
     return n > 4 && !strcmp(st + n - 4, "\xd9\x8a\xd9\x86");
 }
 
+/* R-PROTEST-PURPOSE: a protest noun of purpose (احتجاجا على، للاحتجاج على) after a clause in
+ * which a crowd did something (وقف مئات الطلاب أمام الجامعة احتجاجا على الرسوم، سار الآلاف في
+ * الشوارع للاحتجاج على النتائج): the act was the protest, and the crowd its actor. The crowd
+ * is the subject right after the clause's first word, a verb. An imperfect there (يتجمع
+ * متظاهرون) describes a habit or a scene; a state body or an armed group protests formally
+ * (استدعت الخارجية السفير احتجاجا). Returns the crowd's mention, CW_CROWD_COUNT for a crowd
+ * that is only a number, or -1. */
+enum { CW_CROWD_COUNT = -2 };
+static int purpose_crowd(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const raml_wclass stop = RAML_W_SUBORD | RAML_W_COMP | RAML_W_REL | RAML_W_NEG |
+                                    RAML_W_FUTURE | RAML_W_HYPO | RAML_W_SAY | RAML_W_INTENT |
+                                    RAML_W_ATTEMPT | RAML_W_BACKREF | RAML_W_THREAT;
+    if (strcmp(tr->e->plover_type, "PROTEST") != 0 || tr->e->form != RAML_FORM_NOUN)
+        return -1;
+    const raml_token *t = cw_tok(s, tr->first);
+    size_t n = t->norm ? strlen(t->norm) : 0;
+    bool li = (t->proclitics & RAML_PRO_LI) && (t->proclitics & RAML_PRO_AL);
+    bool accusative = !(t->proclitics & (RAML_PRO_AL | RAML_PRO_LI | RAML_PRO_BI)) && n > 4 &&
+                      !strcmp(t->norm + n - 2, "\xd8\xa7"); /* احتجاجا */
+    if (!li && !accusative)
+        return -1;
+    for (uint32_t j = tr->first; j-- > s->first && j + 16 > tr->first;) {
+        if ((cw_cls(s, j) & stop) || cw_is_boundary(s, j + 1))
+            return -1;
+        int m = s->mention_at[j - s->first];
+        if (m < 0 && s->trigger_at[j - s->first] >= 0)
+            return -1; /* نظم الطلاب مظاهرة احتجاجا: the purpose is that event's */
+        if (m < 0 && !cw_is_number(s, j))
+            continue;
+        uint32_t subj = m >= 0 ? s->mentions[m].first : j;
+        /* the verb before the subject, past a count and its من (عدة مئات من المتظاهرين) */
+        uint32_t v = subj;
+        for (int k = 0; k < 3 && v > s->first && (cw_is_number(s, v - 1) || (cw_cls(s, v - 1) & RAML_W_MIN));
+             k++)
+            v--;
+        if (m >= 0)
+            j = s->mentions[m].first;
+        if (v == s->first)
+            continue;
+        v--;
+        const raml_token *vt = cw_tok(s, v);
+        if (cw_clause_start(s, v) != v || (cw_cls(s, v) & ~(raml_wclass)RAML_W_LIGHT) ||
+            s->mention_at[v - s->first] >= 0 || vt->kind != RAML_TOK_ARABIC ||
+            (vt->proclitics & (RAML_PRO_AL | RAML_PRO_BI | RAML_PRO_LI)) || !vt->stem ||
+            !strncmp(vt->stem, "\xd9\x8a", 2)) /* ي: an imperfect */
+            continue;
+        int vk = s->trigger_at[v - s->first];
+        static const char *const acts[] = {"PROTEST", "ASSAULT", "COERCE"};
+        if (vk >= 0 && (s->triggers[vk].e->pos != RAML_POS_VERB ||
+                        !cw_one_of(s->triggers[vk].e->plover_type, acts, 3)))
+            return -1; /* دعت النقابة إلى التجمع احتجاجا: a call, not an act */
+        for (int c = 0; c < s->ncues; c++)
+            if (s->cues[c].first <= v && v < s->cues[c].end)
+                return -1; /* أعلنت، قالت: a statement, not an act */
+        if (m < 0)
+            return CW_CROWD_COUNT;
+        const cw_mention *cm = &s->mentions[m];
+        static const char *const official[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "IGO"};
+        if (cm->armed || cm->bare_country || cw_one_of(cm->sector, official, 8))
+            return -1;
+        return m;
+    }
+    return -1;
+}
+
 static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
 {
     if (ev->modality.realis != RAML_REALIS_ACTUAL || ev->modality.polarity == RAML_POLARITY_NEGATED)
@@ -457,7 +523,8 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         /* خرج الآلاف في مسيرة: a light verb staging the protest noun makes it happen even
          * when the crowd is only a number */
         bool noun = tr->e->form == RAML_FORM_NOUN, staged = noun && light_verb_before(s, tr);
-        ok = (part || verb || staged) && (!noun || staged || counted(s, tr));
+        ok = ((part || verb || staged) && (!noun || staged || counted(s, tr))) ||
+             purpose_crowd(s, tr) != -1;
     }
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
@@ -589,6 +656,18 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         cw_add_rule(&r, "R-VERBAL-ATTACK");
         cw_tracef(s, "  verbal attack: speakers, no weapon or toll => ACCUSE");
     }
+    int crowd = purpose_crowd(s, tr);
+    if (crowd >= 0 && !(r.nactor == 1 && r.actor[0] == crowd)) {
+        /* the crowd that acted protests; a noun's nearest mention (الجامعة in أمام الجامعة
+         * احتجاجا) was only a guess */
+        r.actor[0] = crowd;
+        r.nactor = 1;
+        for (int i = 0; i < r.nrecip; i++)
+            if (r.recip[i] == crowd)
+                r.recip[i--] = r.recip[--r.nrecip];
+    }
+    if (crowd != -1)
+        cw_add_rule(&r, "R-PROTEST-PURPOSE");
     double penalty;
     cw_modality_for(s, t, &ev->modality, &ev->attribution, &r, &penalty);
     for (int i = 0; i < r.nactor && ev->nactors < RAML_MAX_ACTORS; i++)
