@@ -598,6 +598,41 @@ static void full_data_precision(void)
     CHECK(any_rule("ASSAULT", "R-BACKGROUND-REL-ACTOR"));
 }
 
+/* Voice and subjects of an unvocalised perfect with a count after it, and the evidence that
+ * a toll is about violence (full data). */
+static void full_data_voice(void)
+{
+    const raml_event *ev;
+    /* a counted people followed by a definite object is the subject: the verb is active */
+    const raml_actor *a = coded_role("اقتحم عشرات من المستوطنين باحات المسجد صباح اليوم.", "ASSAULT",
+                                     RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "CVL") && !has_rule(ev, "R-PASSIVE-TAMYIZ"));
+    a = coded_role("أحرق عشرات من الشبان الغاضبين مقر البلدية في المدينة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->span.text, "الشبان"));
+    a = coded_role("قتل ثلاثة مسلحين جنديا عند حاجز قرب المدينة.", "ASSAULT", RAML_ROLE_RECIPIENT, &ev);
+    CHECK(a && !strcmp(a->sector, "MIL") && role(ev, RAML_ROLE_ACTOR, 0));
+    /* a definite adjective, a preposition or a word of the victims after the count: passive */
+    a = coded_role("اعتقل عشرات الطلاب الجامعيين في مداهمة ليلية.", "COERCE", RAML_ROLE_RECIPIENT, &ev);
+    CHECK(a && !strcmp(a->sector, "EDU") && !role(ev, RAML_ROLE_ACTOR, 0));
+    a = coded_role("قتل 20 شخصا غالبيتهم من النساء في القصف.", "ASSAULT", RAML_ROLE_RECIPIENT, &ev);
+    CHECK(a && has_rule(ev, "R-PASSIVE-TAMYIZ"));
+    /* a mention that opens the clause after إن is the subject of the verb with the count */
+    a = coded_role("وقال المتحدث إن الجيش قتل عشرة مدنيين في غارة جوية.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "MIL"));
+    /* the toll of a named attack is an actual event even without a weapon word */
+    code("قتل عشرة مدنيين في غارة جوية على البلدة.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    /* هل asks, whatever ends the sentence */
+    code("لكن هل قتل الجيش عشرة مدنيين في غارة جوية.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
+    /* the possessor of an object noun after a counted subject is the target, not the actor */
+    a = coded_role("هاجم مئات من عناصر التنظيم مواقع الجيش العراقي غرب الموصل.", "ASSAULT",
+                   RAML_ROLE_RECIPIENT, &ev);
+    CHECK(a && !strcmp(a->country, "IRQ") && !role(ev, RAML_ROLE_ACTOR, 0));
+    a = coded_role("اعتصم العشرات من خريجي الجامعات أمام مقر الولاية.", "PROTEST", RAML_ROLE_ACTOR, &ev);
+    CHECK(a != NULL);
+}
+
 static void full_data_protest_purpose(void)
 {
     /* R-PROTEST-PURPOSE: a crowd's act «احتجاجا على / للاحتجاج على» was the protest, and the
@@ -701,6 +736,7 @@ static void test_table(void)
     full_data_places();
     full_data_precision();
     full_data_protest_purpose();
+    full_data_voice();
     LEX = saved;
     raml_lexicon_free(lex);
 }

@@ -314,6 +314,20 @@ static bool counted_casualties(const cw_sentence *s)
     return false;
 }
 
+/* قتل جندي في هجوم، قتل عشرة مدنيين في غارة جوية: a toll whose sentence names the attack
+ * (an attack word, not another toll) is about violence, with no weapon word needed. */
+static bool attack_named(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (!cw_toll_trigger(s, tr))
+        return false;
+    for (int k = 0; k < s->ntriggers; k++) {
+        const cw_trigger *o = &s->triggers[k];
+        if (o != tr && !strcmp(o->e->plover_type, "ASSAULT") && !cw_toll_trigger(s, o))
+            return true;
+    }
+    return false;
+}
+
 /* انفجرت عبوة ناسفة، أطلق المسلحون قذائف هاون: a perfect attack verb with a weapon in its
  * clause reports a concrete attack even before anyone is counted. */
 static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
@@ -501,7 +515,10 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         return; /* a denied event needs no evidence of having happened */
     for (uint32_t i = s->first; i < s->end; i++) {
         const raml_token *t = cw_tok(s, i);
-        if (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '?') {
+        /* هل asks even when the writer ends the sentence with a full stop */
+        bool hal = i < tr->first && t->stem && !strcmp(t->stem, "\xd9\x87\xd9\x84") &&
+                   !(t->proclitics & ~(unsigned)(RAML_PRO_WA | RAML_PRO_FA));
+        if (hal || (t->kind == RAML_TOK_PUNCT && t->norm && t->norm[0] == '?')) {
             ev->modality.realis = RAML_REALIS_HYPOTHETICAL;
             raml_event_add_rule(ev, "R-QUESTION");
             return;
@@ -513,7 +530,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     if (!strcmp(ev->plover_type, "ASSAULT"))
     {
         bool hurt = counted_casualties(s); /* أوقع هجوم ... سبعة قتلى: victims without a noun */
-        ok = (s->conflict || s->toll || hurt) && (part || verb || hurt) &&
+        ok = (s->conflict || s->toll || hurt || attack_named(s, tr)) && (part || verb || hurt) &&
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
               armed_act(s, tr));
     }

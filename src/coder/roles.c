@@ -261,6 +261,86 @@ static bool has_object(const cw_sentence *s, uint32_t from, uint32_t to)
     return false;
 }
 
+/* اقتحم عشرات من المستوطنين باحات المسجد، أحرق عشرات الشبان مقر البلدية: a counted
+ * people after the verb followed by a definite object are its subject, so the verb is active
+ * (قتل عشرات من المدنيين في القصف stays passive). The object must be a mention or a noun of a
+ * definite phrase: غالبيتهم، معظمهم after a toll describe the victims. */
+static bool counted_subject_with_object(const cw_sentence *s, uint32_t from, uint32_t ce)
+{
+    int m = mention_in(s, from, ce, false, false);
+    if (m < 0 || s->mentions[m].prep)
+        return false;
+    for (uint32_t j = from; j < s->mentions[m].first; j++)
+        if (!cw_is_number(s, j) && !(cw_cls(s, j) & RAML_W_MIN))
+            return false; /* not the count's own noun */
+    uint32_t j = cw_time_phrase_end(s, s->mentions[m].end);
+    if (j < s->mentions[m].end)
+        j = s->mentions[m].end;
+    while (j < ce && s->mention_at[j - s->first] == m)
+        j++;
+    /* الطلاب الجامعيين، الشبان الغاضبين: definite adjectives of a definite subject */
+    bool definite = cw_tok(s, s->mentions[m].end - 1)->proclitics & RAML_PRO_AL;
+    while (definite && j < ce && s->mention_at[j - s->first] < 0 && !cw_cls(s, j) &&
+           cw_tok(s, j)->proclitics == RAML_PRO_AL && s->trigger_at[j - s->first] < 0)
+        j++;
+    if (j >= ce)
+        return false;
+    const raml_token *t = cw_tok(s, j);
+    int k = s->mention_at[j - s->first];
+    if (k >= 0)
+        return !s->mentions[k].prep && !s->mentions[k].wa && !s->mentions[k].li;
+    if (t->kind != RAML_TOK_ARABIC || cw_cls(s, j) || t->enclitic || s->trigger_at[j - s->first] >= 0 ||
+        (t->proclitics & (RAML_PRO_WA | RAML_PRO_FA | RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_KA)))
+        return false;
+    if (t->proclitics & RAML_PRO_AL)
+        return true;
+    /* a construct phrase: باحات المسجد، مقر البلدية، مواقع الجيش */
+    if (j + 1 >= ce)
+        return false;
+    const raml_token *n = cw_tok(s, j + 1);
+    return n->kind == RAML_TOK_ARABIC && !cw_cls(s, j + 1) &&
+           ((n->proclitics & RAML_PRO_AL) || s->mention_at[j + 1 - s->first] >= 0) &&
+           !(n->proclitics & (RAML_PRO_WA | RAML_PRO_BI | RAML_PRO_LI));
+}
+
+/* إن الجيش قتل عشرة مدنيين، القوات اعتقلت 20 شخصا: a mention that opens the clause (or
+ * follows إن/أن) right before the verb is its subject, so the count after it is the object. */
+static bool subject_before(const cw_sentence *s, const cw_trigger *tr, uint32_t cs)
+{
+    if (tr->first <= s->first)
+        return false;
+    int m = s->mention_at[tr->first - 1 - s->first];
+    if (m < 0)
+        return false;
+    const cw_mention *mm = &s->mentions[m];
+    if (mm->prep || mm->li || mm->end != tr->first)
+        return false;
+    return mm->first == cs || (mm->first > s->first && (cw_cls(s, mm->first - 1) & RAML_W_COMP));
+}
+
+/* Is mention m, the first after the verb, the possessor of a bare noun (مواقع الجيش، مقر
+ * الحزب) that itself follows other words of the clause? Then that noun phrase is the object
+ * and those words the subject. A bare noun right after the verb (هاجم أنصار الحزب) heads the
+ * subject instead. */
+static bool possessor_of_object(const cw_sentence *s, const cw_trigger *tr, const cw_mention *m)
+{
+    if (m->wa || m->li || m->prep || m->first < tr->end + 2)
+        return false;
+    uint32_t h = m->first - 1;
+    const raml_token *t = cw_tok(s, h);
+    if (t->kind != RAML_TOK_ARABIC || cw_cls(s, h) || t->proclitics || t->enclitic ||
+        s->mention_at[h - s->first] >= 0 || s->trigger_at[h - s->first] >= 0 || cw_is_number(s, h) ||
+        (cw_cls(s, h - 1) & RAML_W_MIN) || cw_is_number(s, h - 1))
+        return false; /* العشرات من خريجي الجامعات: the head of the من phrase is the subject's */
+    for (uint32_t j = tr->end; j < h; j++)
+        if (cw_is_boundary(s, j) ||
+            ((cw_cls(s, j) & (RAML_W_PREP | RAML_W_COMP | RAML_W_REL)) && !(cw_cls(s, j) & RAML_W_MIN)) ||
+            cw_time_phrase_end(s, j) > j || cw_tok(s, j)->kind == RAML_TOK_PUNCT)
+            return false;
+    /* the words before the head are a noun phrase: a count, or a noun with its من phrase */
+    return cw_is_number(s, tr->end) || (cw_cls(s, tr->end + 1) & RAML_W_MIN);
+}
+
 /* A mention introduced by a count: ثلاثة عراقيين، 8 أشخاص، أربعة من الحراس. */
 static bool counted_mention(const cw_sentence *s, const cw_mention *m)
 {
@@ -307,7 +387,8 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     /* a one-word unvocalised perfect of harm (قتل، اعتقل) that may be read as its passive */
     bool either_voice = transitive_harm(e) && e->form == RAML_FORM_PERFECT && tr->end == tr->first + 1 &&
                         !surely_active(vt);
-    if (speaker < 0 && !passive && either_voice && !conjugated(vt) && is_number(s, tr->end)) {
+    if (speaker < 0 && !passive && either_voice && !conjugated(vt) && is_number(s, tr->end) &&
+        !counted_subject_with_object(s, tr->end, ce) && !subject_before(s, tr, cs)) {
         passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
         cw_add_rule(r, "R-PASSIVE-TAMYIZ");
     }
@@ -385,6 +466,12 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
                 /* قتل جندي / اعتقل صحفي with nothing after: the subject is the patient */
                 set_role(s, r, false, subj, "R-PASSIVE-LONE");
                 r->passive = true;
+                return;
+            }
+            if (possessor_of_object(s, tr, m)) {
+                /* هاجم مئات من عناصر التنظيم مواقع الجيش: the army owns the positions
+                 * attacked; the unlisted words before them are the subject */
+                set_role(s, r, false, subj, "R-OBJ-POSSESSOR");
                 return;
             }
             set_role(s, r, true, subj, "R-VSO");
