@@ -493,7 +493,7 @@ static int purpose_crowd(const cw_sentence *s, const cw_trigger *tr)
         int vk = s->trigger_at[v - s->first];
         static const char *const acts[] = {"PROTEST", "ASSAULT", "COERCE"};
         if (vk >= 0 && (s->triggers[vk].e->pos != RAML_POS_VERB ||
-                        !cw_one_of(s->triggers[vk].e->plover_type, acts, 3)))
+                        !cw_one_of(s->triggers[vk].e->plover_type, acts, sizeof acts / sizeof *acts)))
             return -1; /* دعت النقابة إلى التجمع احتجاجا: a call, not an act */
         for (int c = 0; c < s->ncues; c++)
             if (s->cues[c].first <= v && v < s->cues[c].end)
@@ -502,14 +502,16 @@ static int purpose_crowd(const cw_sentence *s, const cw_trigger *tr)
             return CW_CROWD_COUNT;
         const cw_mention *cm = &s->mentions[m];
         static const char *const official[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "IGO"};
-        if (cm->armed || cm->bare_country || cw_one_of(cm->sector, official, 8))
+        if (cm->armed || cm->bare_country || cw_one_of(cm->sector, official, sizeof official / sizeof *official))
             return -1;
         return m;
     }
     return -1;
 }
 
-static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev)
+/* crowd: purpose_crowd's answer for this trigger, computed once by code_event */
+static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *r, raml_event *ev,
+                          int crowd)
 {
     if (ev->modality.realis != RAML_REALIS_ACTUAL || ev->modality.polarity == RAML_POLARITY_NEGATED)
         return; /* a denied event needs no evidence of having happened */
@@ -540,8 +542,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         /* خرج الآلاف في مسيرة: a light verb staging the protest noun makes it happen even
          * when the crowd is only a number */
         bool noun = tr->e->form == RAML_FORM_NOUN, staged = noun && light_verb_before(s, tr);
-        ok = ((part || verb || staged) && (!noun || staged || counted(s, tr))) ||
-             purpose_crowd(s, tr) != -1;
+        ok = ((part || verb || staged) && (!noun || staged || counted(s, tr))) || crowd != -1;
     }
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
@@ -707,7 +708,7 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
     }
     context_country(s, ev);
     protest_target(s, ev);
-    evidence_gate(s, tr, &r, ev);
+    evidence_gate(s, tr, &r, ev, crowd);
     double c = 0.45 + (r.nactor ? 0.2 : 0) + (r.nrecip ? 0.15 : 0) +
                (e->pos == RAML_POS_VERB ? 0.1 : 0) +
                (r.nactor && !s->mentions[r.actor[0]].generic ? 0.05 : 0) - penalty;

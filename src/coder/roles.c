@@ -274,10 +274,6 @@ static bool counted_subject_with_object(const cw_sentence *s, uint32_t from, uin
         if (!cw_is_number(s, j) && !(cw_cls(s, j) & RAML_W_MIN))
             return false; /* not the count's own noun */
     uint32_t j = cw_time_phrase_end(s, s->mentions[m].end);
-    if (j < s->mentions[m].end)
-        j = s->mentions[m].end;
-    while (j < ce && s->mention_at[j - s->first] == m)
-        j++;
     /* الطلاب الجامعيين، الشبان الغاضبين: definite adjectives of a definite subject */
     bool definite = cw_tok(s, s->mentions[m].end - 1)->proclitics & RAML_PRO_AL;
     while (definite && j < ce && s->mention_at[j - s->first] < 0 && !cw_cls(s, j) &&
