@@ -744,6 +744,50 @@ static void dateline_mentions(cw_sentence *s)
             s->mentions[k].prep = s->mentions[k].dateline = true;
 }
 
+/* أطلق مسلحون مجهولون النار، أسقطت الدفاعات الجوية طائرة مسيرة، أضرم المحتجون النار: in
+ * verb-subject-object order the subject splits a verb phrase, which the phrase matcher only
+ * finds whole. A verb with no trigger of its own right before a mention is matched again
+ * as if the mention were not there; a verb phrase found that way becomes a trigger on the
+ * verb (R-SPLIT-PHRASE in the trace). */
+static void split_verb_phrases(cw_sentence *s)
+{
+    enum { MAX_TAIL = 4 };
+    for (int k = 0; k < s->nmentions && s->ntriggers < CW_MAX_ITEMS; k++) {
+        const cw_mention *m = &s->mentions[k];
+        if (m->first <= s->first || m->prep || m->li || m->end >= s->end)
+            continue;
+        uint32_t v = m->first - 1;
+        const raml_token *vt = cw_tok(s, v);
+        if (s->trigger_at[v - s->first] >= 0 || s->mention_at[v - s->first] >= 0 ||
+            vt->kind != RAML_TOK_ARABIC || (vt->proclitics & (RAML_PRO_AL | RAML_PRO_BI | RAML_PRO_LI)))
+            continue;
+        raml_token joined[1 + MAX_TAIL];
+        uint32_t n = 1;
+        joined[0] = *vt;
+        for (uint32_t j = m->end; j < s->end && n < 1 + MAX_TAIL; j++)
+            joined[n++] = *cw_tok(s, j);
+        raml_lex_match found[4];
+        size_t nf = raml_lexicon_match(s->lex, joined, 0, n, found, 4);
+        if (!nf || found[0].first != 0 || found[0].count < 2)
+            continue;
+        const raml_lex_entry *trig = NULL;
+        for (uint32_t e = 0; e < found[0].nentries; e++) {
+            const raml_lex_entry *x = raml_lexicon_entry(s->lex, found[0].entries[e]);
+            if (x->kind == RAML_ENT_TRIGGER && x->pos == RAML_POS_VERB &&
+                (x->form == RAML_FORM_PERFECT || x->form == RAML_FORM_IMPERFECT) &&
+                (!trig || (trig->form == RAML_FORM_IMPERFECT && x->form == RAML_FORM_PERFECT)))
+                trig = x;
+        }
+        if (!trig)
+            continue;
+        cw_tracef(s, "  '%s' split by the subject at tokens %u-%u (R-SPLIT-PHRASE)", trig->id, m->first,
+                  m->end - 1);
+        s->triggers[s->ntriggers] = (cw_trigger){v, v + 1, trig, -1, false, false, true};
+        s->trigger_at[v - s->first] = (int16_t)s->ntriggers;
+        s->ntriggers++;
+    }
+}
+
 void cw_analyze(cw_sentence *s)
 {
     uint32_t n = s->end - s->first;
@@ -860,7 +904,7 @@ void cw_analyze(cw_sentence *s)
             }
         }
         if (trig && s->ntriggers < CW_MAX_ITEMS) {
-            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar};
+            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar, false};
             for (uint32_t k = m->first; k < m->first + m->count; k++)
                 s->trigger_at[k - s->first] = (int16_t)s->ntriggers;
             s->ntriggers++;
@@ -919,6 +963,7 @@ void cw_analyze(cw_sentence *s)
             s->conflict = true;
         s->mentions[s->nmentions++] = cur;
     }
+    split_verb_phrases(s);
     event_adjectives(s);
     dateline_mentions(s);
     capitals_in_names(s);

@@ -328,16 +328,77 @@ static bool attack_named(const cw_sentence *s, const cw_trigger *tr)
     return false;
 }
 
-/* انفجرت عبوة ناسفة، أطلق المسلحون قذائف هاون: a perfect attack verb with a weapon in its
- * clause reports a concrete attack even before anyone is counted. */
+/* غارة جوية، قصف مدفعي، عبوة ناسفة، أطلق النار: a trigger whose mode is a weapon is itself
+ * evidence that the violence is armed, as a weapon word beside it would be (ضربت الأزمة
+ * البلاد has none). Not the one-word verbs of exploding: scandals, bubbles and crises
+ * explode too (انفجرت فضيحة، فجروا الأزمة). */
+static bool weapon_trigger(const cw_trigger *tr)
+{
+    static const char *const armed[] = {"aerial",   "drone",         "explosives",
+                                        "firearms", "heavy-weapons", "suicide-attack"};
+    const raml_lex_entry *e = tr->e;
+    bool verb = e->form == RAML_FORM_PERFECT || e->form == RAML_FORM_IMPERFECT;
+    for (int i = 0; i < e->nmodes; i++)
+        for (size_t k = 0; k < sizeof armed / sizeof *armed; k++)
+            if (!strcmp(e->modes[i], armed[k]) &&
+                !(verb && tr->end == tr->first + 1 && !strcmp(armed[k], "explosives")))
+                return true;
+    return false;
+}
+
+/* انفجرت عبوة ناسفة، أطلق المسلحون قذائف هاون، أطلقت القوات النار: a perfect attack verb
+ * with a weapon in its clause, or naming one, reports a concrete attack even before anyone
+ * is counted. */
 static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
 {
     if (tr->e->form != RAML_FORM_PERFECT)
         return false;
+    if (weapon_trigger(tr))
+        return true;
     uint32_t cs = cw_clause_start(s, tr->first), ce = cw_clause_end(s, tr->end - 1);
     for (uint32_t j = cs; j < ce; j++)
         if (cw_cls(s, j) & RAML_W_WEAPON)
             return true;
+    return false;
+}
+
+/* شنت الطائرات غارات، نفذ التحالف ثلاث ضربات، تجددت الاشتباكات بين الجيش والمسلحين: an
+ * attack noun that a perfect light or occurrence verb stages is reported as done, like the
+ * perfect attack verb itself. The imperfect (يشن الجيش منذ أشهر حملة) is a campaign, and
+ * the verbal noun after a preposition (اتهمه بشن غارات) an accusation. */
+static bool staged_attack(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const char *const perfect[] = {
+        "\xd8\xb4\xd9\x86",                         /* شن */
+        "\xd8\xb4\xd9\x86\xd8\xaa",                 /* شنت */
+        "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7",         /* شنوا */
+        "\xd8\xb4\xd9\x86\xd9\x87",                 /* شنه */
+        "\xd9\x86\xd9\x81\xd8\xb0",                 /* نفذ */
+        "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa",         /* نفذت */
+        "\xd9\x86\xd9\x81\xd8\xb0\xd9\x88\xd8\xa7", /* نفذوا */
+        "\xd9\x86\xd9\x81\xd8\xb0\xd9\x87",         /* نفذه */
+        "\xd8\xa7\xd9\x84\xd9\x82\xd9\x8a",         /* القي */
+        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xaa",         /* القت */
+        "\xd8\xa7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7", /* القوا */
+        "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9", /* اندلع */
+        "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9\xd8\xaa", /* اندلعت */
+        "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf",         /* تجدد */
+        "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf\xd8\xaa", /* تجددت */
+        "\xd8\xaa\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84", /* تواصل */
+        "\xd8\xaa\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84\xd8\xaa", /* تواصلت */
+        "\xd8\xaf\xd8\xa7\xd8\xb1\xd8\xaa",         /* دارت */
+        "\xd8\xac\xd8\xb1\xd8\xaa",                 /* جرت */
+    };
+    if (tr->e->form != RAML_FORM_NOUN)
+        return false;
+    uint32_t cs = cw_clause_start(s, tr->first);
+    for (uint32_t j = tr->first; j > cs && j + 5 > tr->first; j--) {
+        const raml_token *t = cw_tok(s, j - 1);
+        if (t->kind == RAML_TOK_PUNCT)
+            return false;
+        if (cw_stem_in(t, perfect, sizeof perfect / sizeof *perfect))
+            return !(t->proclitics & (RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_AL | RAML_PRO_KA));
+    }
     return false;
 }
 
@@ -364,6 +425,91 @@ static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 static bool reported_strike(const cw_trigger *tr, const cw_roles *r)
 {
     return tr->e->form == RAML_FORM_PERFECT && r->nactor && r->nrecip;
+}
+
+/* الغارة استهدفت قاعة، الضربات دمرت مخازن: a perfect attack verb whose subject is a strike
+ * noun (an air strike, a shell, a bomb) and that names its target reports that strike. */
+static bool strike_subject(const cw_sentence *s, const cw_trigger *tr, const cw_roles *r)
+{
+    if (tr->e->form != RAML_FORM_PERFECT || !r->nrecip)
+        return false;
+    for (int k = 0; k < s->ntriggers; k++) {
+        const cw_trigger *o = &s->triggers[k];
+        if (o->end <= tr->first && o->end + 6 >= tr->first && o->e->form == RAML_FORM_NOUN &&
+            !strcmp(o->e->plover_type, "ASSAULT") && weapon_trigger(o) &&
+            !(cw_tok(s, o->first)->proclitics & (RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_KA)) &&
+            !(o->first > s->first && (cw_cls(s, o->first - 1) & RAML_W_PREP))) {
+            uint32_t j = o->end;
+            while (j < tr->first && cw_tok(s, j)->kind != RAML_TOK_PUNCT)
+                j++;
+            if (j == tr->first)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* تمكنت القوات من تدمير سيارة، نجح الجيش في إسقاط طائرة: managing to do it says it was
+ * done. */
+static bool managed(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const char *const verbs[] = {
+        "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86",                 /* تمكن */
+        "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa",         /* تمكنت */
+        "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd9\x88\xd8\xa7", /* تمكنوا */
+        "\xd9\x86\xd8\xac\xd8\xad",                         /* نجح */
+        "\xd9\x86\xd8\xac\xd8\xad\xd8\xaa",                 /* نجحت */
+        "\xd9\x86\xd8\xac\xd8\xad\xd9\x88\xd8\xa7",         /* نجحوا */
+    };
+    static const char *const preps[] = {"\xd9\x85\xd9\x86", "\xd9\x81\xd9\x8a"}; /* من في */
+    if (tr->e->form != RAML_FORM_NOUN || tr->first < s->first + 2)
+        return false;
+    uint32_t cs = cw_clause_start(s, tr->first);
+    if (!cw_norm_in(cw_tok(s, tr->first - 1), preps, 2))
+        return false;
+    for (uint32_t j = tr->first - 1; j > cs && j + 6 > tr->first; j--) {
+        const raml_token *t = cw_tok(s, j - 1);
+        if (cw_stem_in(t, verbs, sizeof verbs / sizeof *verbs) && !t->enclitic)
+            return true;
+    }
+    return false;
+}
+
+/* سقطت قذيفة على المنزل، سقوط صواريخ قرب المدرج: a projectile that fell has been fired. */
+static bool projectile_fell(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const char *const fell[] = {
+        "\xd8\xb3\xd9\x82\xd8\xb7",                 /* سقط */
+        "\xd8\xb3\xd9\x82\xd8\xb7\xd8\xaa",         /* سقطت */
+        "\xd8\xb3\xd9\x82\xd9\x88\xd8\xb7",         /* سقوط */
+        "\xd8\xaa\xd8\xb3\xd8\xa7\xd9\x82\xd8\xb7", /* تساقط */
+        "\xd8\xaa\xd8\xb3\xd8\xa7\xd9\x82\xd8\xb7\xd8\xaa", /* تساقطت */
+    };
+    if (tr->e->form != RAML_FORM_NOUN || tr->first <= s->first || !weapon_trigger(tr))
+        return false;
+    const raml_token *t = cw_tok(s, tr->first - 1);
+    return cw_stem_in(t, fell, sizeof fell / sizeof *fell) && !t->enclitic;
+}
+
+/* The first line of a report, set apart by a line break and without a full stop, is its
+ * headline, and headlines report what happened in the present tense or with nouns alone
+ * (غارات روسية تستهدف سوقا، هجوم على معسكر في مأرب). */
+static bool headline(const cw_sentence *s)
+{
+    if (s->index != 0 || s->text->nsentences < 2 || s->end - s->first > 20)
+        return false;
+    const raml_sentence *sent = &s->text->sentences[0];
+    const raml_token *last = cw_tok(s, s->end - 1);
+    if (last->kind == RAML_TOK_PUNCT && last->norm && strchr(".!?:", last->norm[0]))
+        return false;
+    for (size_t b = sent->bend; b < s->text->len; b++) {
+        char c = s->text->text[b];
+        if (c == '\n')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\r')
+            return false;
+    }
+    return false;
 }
 
 /* تجمع is "gathered" only when people gather: a plural form (تجمعوا، يتجمعون) or a crowd
@@ -532,9 +678,19 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     if (!strcmp(ev->plover_type, "ASSAULT"))
     {
         bool hurt = counted_casualties(s); /* أوقع هجوم ... سبعة قتلى: victims without a noun */
-        ok = (s->conflict || s->toll || hurt || attack_named(s, tr)) && (part || verb || hurt) &&
+        bool fell = projectile_fell(s, tr); /* the shell is the whole report: no one needed */
+        ok = (s->conflict || s->toll || hurt || attack_named(s, tr) || weapon_trigger(tr)) &&
+             (part || verb || hurt || fell) &&
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
-              armed_act(s, tr));
+              armed_act(s, tr) || (part && staged_attack(s, tr)) || strike_subject(s, tr, r) ||
+              managed(s, tr) || fell);
+        /* the headline's own news, not an attack it refers back to (تدعم الهجوم) */
+        bool fresh = verb || !(cw_tok(s, tr->first)->proclitics & RAML_PRO_AL);
+        if (!ok && fresh && headline(s) &&
+            (part || (tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_TARGET)))) {
+            ok = true;
+            raml_event_add_rule(ev, "R-HEADLINE");
+        }
     }
     else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
         ok = s->conflict && (part || verb);
@@ -582,7 +738,9 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
             /* أحرق المتظاهرون، أغلق المتظاهرون الطريق: protesters doing a material act (a
              * fire, a blockade, stones) are a protest in progress */
             int v = s->trigger_at[j - s->first];
+            /* سقط متظاهر قتيلا: a toll's subject is its victim */
             if (v >= 0 && s->triggers[v].e->pos == RAML_POS_VERB && j + 1 == lo &&
+                !cw_toll_trigger(s, &s->triggers[v]) &&
                 (!strcmp(s->triggers[v].e->plover_type, "ASSAULT") ||
                  !strcmp(s->triggers[v].e->plover_type, "COERCE"))) {
                 /* قمع المتظاهرين، لمنع المتظاهرين، قمعها للمتظاهرين: protesters in the oblique

@@ -38,6 +38,7 @@ typedef struct cw_trigger {
     int host; /* index of the trigger whose event this one restates, or -1 */
     bool folded; /* a toll or attack word merged into another trigger's incident */
     bool masdar; /* a verb spelling read as its verbal noun (القصف، بخطف): R-MASDAR-NOUN */
+    bool split;  /* a verb phrase whose subject stands inside it (R-SPLIT-PHRASE): active */
 } cw_trigger;
 
 typedef struct cw_cue {

@@ -349,14 +349,30 @@ static bool counted_mention(const cw_sentence *s, const cw_mention *m)
 /* أعلن الجيش أنه قتل 20 مسلحا، أقر التحالف أنه نفذ ضربات: a pronoun on أن right before the
  * verb is its subject, and it refers to the one who speaks. Returns the speaker's mention
  * (between a saying verb and أن) or -1. */
-static int speaker_of_anna(const cw_sentence *s, const cw_trigger *tr)
+static int speaker_of_anna(const cw_sentence *s, uint32_t verb)
 {
-    if (tr->first <= s->first)
+    if (verb <= s->first)
         return -1;
-    uint32_t a = tr->first - 1;
+    uint32_t a = verb - 1;
     const raml_token *t = cw_tok(s, a);
-    if (!(cw_cls(s, a) & RAML_W_COMP) || !t->norm || strlen(t->norm) <= 4 || t->proclitics)
+    if (!(cw_cls(s, a) & RAML_W_COMP) || !t->stem || strlen(t->stem) <= 4 ||
+        (t->proclitics & ~(unsigned)RAML_PRO_WA))
         return -1; /* a bare أن/إن has no pronoun; لأنه is "because" */
+    if (t->proclitics) {
+        /* أعلنت القيادة أنها نفذت غارات ... وأنها قتلت أربعة: a second أن clause of the same
+         * saying verb; the speaker is found from the first one */
+        uint32_t j = a;
+        while (j > s->first) {
+            const raml_token *p = cw_tok(s, --j);
+            if (p->kind == RAML_TOK_PUNCT && p->norm && strchr(".;", p->norm[0]))
+                return -1;
+            if ((cw_cls(s, j) & RAML_W_COMP) && !p->proclitics && p->stem && !strcmp(p->stem, t->stem))
+                break;
+        }
+        if (j == a || !(cw_cls(s, j) & RAML_W_COMP) || cw_tok(s, j)->proclitics)
+            return -1;
+        a = j;
+    }
     for (uint32_t j = a; j > s->first && j + 12 > a; j--) {
         /* punctuation is folded: ؛ is ; by now */
         if (cw_tok(s, j - 1)->kind == RAML_TOK_PUNCT && cw_tok(s, j - 1)->norm &&
@@ -374,7 +390,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     const raml_token *vt = cw_tok(s, tr->first);
     const char *rule = NULL;
     int agent = agent_phrase(s, tr->end, ce, &rule);
-    int speaker = e->voice == RAML_VOICE_PASSIVE || agent >= 0 ? -1 : speaker_of_anna(s, tr);
+    int speaker = e->voice == RAML_VOICE_PASSIVE || agent >= 0 ? -1 : speaker_of_anna(s, tr->first);
     if (speaker >= 0)
         set_role(s, r, true, speaker, "R-ANNAHU"); /* active: the object follows as usual */
     bool passive = speaker < 0 && (e->voice == RAML_VOICE_PASSIVE || surface_passive(s, vt));
@@ -382,7 +398,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         cw_add_rule(r, "R-PASSIVE");
     /* a one-word unvocalised perfect of harm (قتل، اعتقل) that may be read as its passive */
     bool either_voice = transitive_harm(e) && e->form == RAML_FORM_PERFECT && tr->end == tr->first + 1 &&
-                        !surely_active(vt);
+                        !surely_active(vt) && !tr->split;
     if (speaker < 0 && !passive && either_voice && !conjugated(vt) && is_number(s, tr->end) &&
         !counted_subject_with_object(s, tr->end, ce) && !subject_before(s, tr, cs)) {
         passive = true; /* قتل 12 مدنيا: number + tamyiz after an unvocalised verb */
@@ -598,10 +614,13 @@ static void noun_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         if (!(cw_cls(s, j - 1) & RAML_W_LIGHT) || cw_tok(s, j - 1)->enclitic)
             continue;
         int subj = mention_in(s, j, tr->first, false, false);
+        const char *how = "R-LIGHT-VERB";
+        if (subj < 0 && (subj = speaker_of_anna(s, j - 1)) >= 0)
+            how = "R-ANNAHU"; /* أعلن التحالف أنه شن غارات */
         if (subj < 0)
             subj = last_mention_in(s, cs, j - 1);
         if (subj >= 0)
-            set_role(s, r, true, subj, "R-LIGHT-VERB");
+            set_role(s, r, true, subj, how);
     }
     /* تعرضت القوات لهجوم: the subject of "undergo" is the recipient */
     for (uint32_t j = tr->first; j > cs && j + 5 > tr->first; j--) {
