@@ -697,9 +697,47 @@ static void full_data_evidence(void)
     code("سقط متظاهر قتيلا برصاص الشرطة في العاصمة.");
     CHECK_INT(count_type("PROTEST", true), 0);
     CHECK_INT(count_type("ASSAULT", true), 1);
+    /* an arrest is reported by a perfect verb with someone in it, or by a count, with no
+     * weapon in the sentence; a pledge or a condemnation is not one */
+    a = coded_role("اعتقلت الشرطة الناشط الحقوقي من منزله فجر اليوم.", "COERCE", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "COP") && ev->modality.realis == RAML_REALIS_ACTUAL);
+    a = coded_role("وقال الناطق إن الوحدات الأمنية أوقفت 45 شخصا خلال الليلة الماضية.", "COERCE",
+                   RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "COP") && ev->modality.realis == RAML_REALIS_ACTUAL);
+    code("تعهدت الحكومة بوقف الاعتقالات التعسفية.");
+    CHECK_INT(count_type("COERCE", true), 0);
+    /* after the subject of a saying verb a perfect spelling is the verbal noun: the
+     * ministry announced the arrests, it was not arrested */
+    code("أعلنت وزارة الداخلية ضبط عشرة من العناصر المطلوبة في حملة أمنية.");
+    ev = first_of("COERCE");
+    CHECK(ev && has_rule(ev, "R-MASDAR-NOUN") && !role(ev, RAML_ROLE_RECIPIENT, 0) &&
+          ev->modality.realis == RAML_REALIS_ACTUAL);
     /* members of "the organisation" are an armed group */
     a = coded_role("هاجم عناصر التنظيم حاجزا للجيش قرب البلدة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->sector, "REB") && ev->modality.realis == RAML_REALIS_ACTUAL);
+}
+
+static void full_data_protest_staging(void)
+{
+    /* a light verb stages the protest noun across the crowd and a time phrase */
+    code("خرج آلاف الطلاب صباح الخميس في مسيرات حاشدة وسط العاصمة.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    code("دخل عمال المصنع منذ أسبوع في إضراب مفتوح عن العمل.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    /* a headline's first protest noun is its news; the purpose word after it is a detail */
+    code("اعتصام مفتوح لعمال النظافة أمام مقر البلدية احتجاجا على تأخر الأجور\n"
+         "بدأ العمال اعتصامهم صباح اليوم.");
+    const raml_event *ev = first_of("PROTEST");
+    CHECK(ev && has_rule(ev, "R-HEADLINE") && ev->modality.realis == RAML_REALIS_ACTUAL);
+    size_t in_headline = 0;
+    for (size_t i = 0; i < raml_doc_event_count(doc); i++)
+        in_headline += raml_doc_event(doc, i)->sentence_index == 0 &&
+                       !strcmp(raml_doc_event(doc, i)->plover_type, "PROTEST") &&
+                       raml_doc_event(doc, i)->modality.realis == RAML_REALIS_ACTUAL;
+    CHECK_INT(in_headline, 1);
+    /* the same words closing with a full stop in a one-line text are no headline */
+    code("اعتصام مفتوح لعمال النظافة أمام مقر البلدية.");
+    CHECK_INT(count_type("PROTEST", true), 0);
 }
 
 static void full_data_protest_purpose(void)
@@ -806,6 +844,7 @@ static void test_table(void)
     full_data_precision();
     full_data_protest_purpose();
     full_data_evidence();
+    full_data_protest_staging();
     full_data_voice();
     LEX = saved;
     raml_lexicon_free(lex);

@@ -744,6 +744,46 @@ static void dateline_mentions(cw_sentence *s)
             s->mentions[k].prep = s->mentions[k].dateline = true;
 }
 
+/* The verbal-noun reading of a one-word perfect trigger (form I masdars are spelled like
+ * the verb), or NULL when out of memory. */
+static const raml_lex_entry *masdar_of(cw_sentence *s, const raml_lex_entry *verb)
+{
+    raml_lex_entry *noun = raml_arena_alloc(s->arena, sizeof *noun);
+    if (!noun)
+        return NULL;
+    *noun = *verb;
+    noun->pos = RAML_POS_NOUN;
+    noun->form = RAML_FORM_NOUN;
+    noun->voice = RAML_VOICE_ANY;
+    return noun;
+}
+
+/* أعلنت وزارة الداخلية ضبط عشرة مطلوبين، أكد الجيش قتل قائد الجماعة: right after the
+ * subject of a saying verb, with no أن between, a perfect spelling is what was announced,
+ * the verbal noun (R-MASDAR-NOUN): a finite verb there would need أن. */
+static void announced_masdars(cw_sentence *s)
+{
+    for (int t = 0; t < s->ntriggers; t++) {
+        cw_trigger *tr = &s->triggers[t];
+        if (tr->e->form != RAML_FORM_PERFECT || tr->end != tr->first + 1 || tr->split ||
+            tr->first < s->first + 2 || cw_tok(s, tr->first)->enclitic)
+            continue;
+        int k = s->mention_at[tr->first - 1 - s->first];
+        if (k < 0 || s->mentions[k].end != tr->first || s->mentions[k].first <= s->first)
+            continue;
+        uint32_t v = s->mentions[k].first - 1;
+        if (!(cw_cls(s, v) & RAML_W_SAY) || cw_tok(s, v)->enclitic)
+            continue;
+        const raml_lex_entry *noun = masdar_of(s, tr->e);
+        if (!noun)
+            continue;
+        cw_tracef(s, "  '%s' after the subject of a saying verb: the verbal noun (R-MASDAR-NOUN)",
+                  tr->e->id);
+        tr->e = noun;
+        tr->masdar = true;
+    }
+}
+
 /* أطلق مسلحون مجهولون النار، أسقطت الدفاعات الجوية طائرة مسيرة، أضرم المحتجون النار: in
  * verb-subject-object order the subject splits a verb phrase, which the phrase matcher only
  * finds whole. A verb with no trigger of its own right before a mention is matched again
@@ -891,17 +931,9 @@ void cw_analyze(cw_sentence *s)
             /* R-MASDAR-NOUN: القصف، بخطف، للضرب — a one-word perfect spelling with the article
              * or ب is the verbal noun of the same event (form I masdars are spelled like the
              * verb): coded as an event noun, which must then show that it occurred */
-            if (!tanwin && verb->form == RAML_FORM_PERFECT && m->count == 1) {
-                raml_lex_entry *noun = raml_arena_alloc(s->arena, sizeof *noun);
-                if (noun) {
-                    *noun = *verb;
-                    noun->pos = RAML_POS_NOUN;
-                    noun->form = RAML_FORM_NOUN;
-                    noun->voice = RAML_VOICE_ANY;
-                    trig = noun;
-                    masdar = true;
-                }
-            }
+            if (!tanwin && verb->form == RAML_FORM_PERFECT && m->count == 1 &&
+                (trig = masdar_of(s, verb)))
+                masdar = true;
         }
         if (trig && s->ntriggers < CW_MAX_ITEMS) {
             s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar, false};
@@ -964,6 +996,7 @@ void cw_analyze(cw_sentence *s)
         s->mentions[s->nmentions++] = cur;
     }
     split_verb_phrases(s);
+    announced_masdars(s);
     event_adjectives(s);
     dateline_mentions(s);
     capitals_in_names(s);

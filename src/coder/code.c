@@ -407,7 +407,18 @@ static bool staged_attack(const cw_sentence *s, const cw_trigger *tr)
  * المظاهرات، تظاهرة شارك فيها 500). Alone it is a topic (المظاهرات السلمية حق). */
 static bool light_verb_before(const cw_sentence *s, const cw_trigger *tr)
 {
-    return cw_class_before(s, tr->first, RAML_W_LIGHT, 4);
+    if (cw_class_before(s, tr->first, RAML_W_LIGHT, 4))
+        return true;
+    /* خرج آلاف الجزائريين الجمعة في مسيرات، دخل عمال الشركة منذ أسبوعين في إضراب: the
+     * subject and a time phrase may stand between; not across another event word */
+    uint32_t cs = cw_clause_start(s, tr->first);
+    for (uint32_t j = tr->first; j > cs && j + 10 > tr->first; j--) {
+        if (s->trigger_at[j - 1 - s->first] >= 0)
+            return false;
+        if ((cw_cls(s, j - 1) & RAML_W_LIGHT) && !cw_tok(s, j - 1)->enclitic)
+            return true;
+    }
+    return false;
 }
 
 /* Event words also appear in commentary, metaphor, general statements and references to
@@ -512,6 +523,19 @@ static bool headline(const cw_sentence *s)
     return false;
 }
 
+/* An indefinite event noun heading the headline is its news (احتجاجات ليلية في أحياء
+ * تونسية، هجوم على معسكر); with the article it refers back (تدعم الهجوم، الحراك يعود). */
+static bool fresh_headline_news(const cw_sentence *s, const cw_trigger *tr)
+{
+    if (!headline(s) || (cw_tok(s, tr->first)->proclitics & RAML_PRO_AL))
+        return false;
+    /* اعتصام مفتوح ... احتجاجا على: a later word of the same type is its detail */
+    for (int k = 0; k < s->ntriggers && s->triggers[k].first < tr->first; k++)
+        if (!strcmp(s->triggers[k].e->plover_type, tr->e->plover_type))
+            return false;
+    return true;
+}
+
 /* تجمع is "gathered" only when people gather: a plural form (تجمعوا، يتجمعون) or a crowd
  * after it (تجمع المئات، تجمع المتظاهرون). With an object or بين/على it "brings
  * together / agrees" (تجمع بين البلدين، تجمع على رفض، تجمعهم), and after a preposition or
@@ -529,9 +553,13 @@ static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
         return false;
     if (cw_cls(s, tr->end) & (RAML_W_BETWEEN | RAML_W_TARGET))
         return false;
-    if (cw_is_number(s, tr->end))
+    /* تجمع صباح اليوم عشرات الآلاف: a time phrase may come first */
+    uint32_t after = cw_time_phrase_end(s, tr->end);
+    if (after >= s->end)
+        return false;
+    if (cw_is_number(s, after))
         return true;
-    int m = s->mention_at[tr->end - s->first];
+    int m = s->mention_at[after - s->first];
     return m >= 0 && s->mentions[m].generic && !s->mentions[m].bare_country &&
            !strcmp(s->mentions[m].sector, "CVL");
 }
@@ -684,21 +712,29 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
               armed_act(s, tr) || (part && staged_attack(s, tr)) || strike_subject(s, tr, r) ||
               managed(s, tr) || fell);
-        /* the headline's own news, not an attack it refers back to (تدعم الهجوم) */
-        bool fresh = verb || !(cw_tok(s, tr->first)->proclitics & RAML_PRO_AL);
-        if (!ok && fresh && headline(s) &&
+        if (!ok && (verb || fresh_headline_news(s, tr)) && headline(s) &&
             (part || (tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_TARGET)))) {
             ok = true;
             raml_event_add_rule(ev, "R-HEADLINE");
         }
     }
-    else if (!strcmp(ev->plover_type, "COERCE")) /* an arrest need not count anyone */
-        ok = s->conflict && (part || verb);
+    else if (!strcmp(ev->plover_type, "COERCE")) {
+        /* an arrest among weapons need not count anyone; elsewhere (اعتقلت الشرطة عشرين
+         * طالبا، أعلنت الوزارة ضبط عشرة مطلوبين) a perfect verb with someone in it, or a
+         * count, reports it */
+        bool numbered = counted(s, tr) || counted_victims(s, r);
+        ok = (s->conflict && (part || verb)) ||
+             ((part || numbered) && (tr->e->form == RAML_FORM_PERFECT || numbered));
+    }
     else if (!strcmp(ev->plover_type, "PROTEST")) {
         /* خرج الآلاف في مسيرة: a light verb staging the protest noun makes it happen even
          * when the crowd is only a number */
         bool noun = tr->e->form == RAML_FORM_NOUN, staged = noun && light_verb_before(s, tr);
         ok = ((part || verb || staged) && (!noun || staged || counted(s, tr))) || crowd != -1;
+        if (!ok && noun && fresh_headline_news(s, tr)) {
+            ok = true; /* اعتصام مفتوح أمام المجلس البلدي، احتجاجات ليلية في أحياء العاصمة */
+            raml_event_add_rule(ev, "R-HEADLINE");
+        }
     }
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
