@@ -81,9 +81,55 @@ static void check_numbers(void)
     CHECK_INT(bad, 0);
 }
 
+/* The 8-bytes-at-a-time scan against a byte-by-byte escape, with the special bytes at every
+ * offset of strings of every length up to 40. */
+static void check_json_escape(void)
+{
+    static const unsigned char specials[] = {'"', '\\', '\n', '\r', '\t', 0x01, 0x1f, 0x20, 0x21,
+                                             0x5c ^ 0x80, 0x22 ^ 0x80, 0x7f, 0x80, 0xd8, 0xff};
+    char in[48], want[512];
+    raml_buf b;
+    raml_buf_init(&b);
+    int bad = 0;
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof specials; k++) {
+                for (size_t i = 0; i < len; i++)
+                    in[i] = (char)(i % 2 ? 0xd8 : 0xa7); /* Arabic bytes around it */
+                in[at] = (char)specials[k];
+                size_t w = 0;
+                want[w++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    unsigned char c = (unsigned char)in[i];
+                    if (c == '"' || c == '\\')
+                        w += (size_t)sprintf(want + w, "\\%c", c);
+                    else if (c == '\n')
+                        w += (size_t)sprintf(want + w, "\\n");
+                    else if (c == '\r')
+                        w += (size_t)sprintf(want + w, "\\r");
+                    else if (c == '\t')
+                        w += (size_t)sprintf(want + w, "\\t");
+                    else if (c < 0x20)
+                        w += (size_t)sprintf(want + w, "\\u%04x", c);
+                    else
+                        want[w++] = (char)c;
+                }
+                want[w++] = '"';
+                want[w] = '\0';
+                raml_buf_clear(&b);
+                raml_buf_json_stringn(&b, in, len);
+                bad += !b.data || strcmp(b.data, want) != 0;
+            }
+        }
+    }
+    CHECK_INT(bad, 0);
+    raml_buf_free(&b);
+}
+
 int main(void)
 {
     check_numbers();
+    check_json_escape();
 
     raml_arena a;
     raml_arena_init(&a, 64);

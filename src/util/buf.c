@@ -162,12 +162,47 @@ void raml_buf_printf(raml_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Does any of the 8 bytes need escaping: a control byte, '"' or '\\'? The classic SWAR tests
+ * (a byte less than n; a zero byte) may misplace a hit but never miss or invent one. */
+static bool json_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t lt = (x - ones * 0x20) & ~x;
+    uint64_t zq = (q - ones) & ~q, zb = (bs - ones) & ~bs;
+    return ((lt | zq | zb) & highs) != 0;
+}
+
+/* True when none of s[0..n) needs escaping, 8 bytes at a time; a short tail is padded with
+ * a letter that needs none. */
+static bool json_plain(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (json_special8(x))
+            return false;
+    }
+    if (i == n)
+        return true;
+    uint64_t x = 0x6161616161616161ull; /* "aaaaaaaa" */
+    memcpy(&x, s + i, n - i);
+    return !json_special8(x);
+}
+
 void raml_buf_json_stringn(raml_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     if (!raml_buf_reserve(b, n + 2))
         return;
     raml_buf_putc(b, '"');
+    /* Text is mostly Arabic, names and codes: nearly every string goes out as it is. */
+    if (json_plain(s, n)) {
+        raml_buf_append(b, s, n);
+        raml_buf_putc(b, '"');
+        return;
+    }
     size_t run = 0; /* copy unescaped runs in one go */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
