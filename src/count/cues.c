@@ -1,7 +1,8 @@
 /*
- * Casualty cue words: data/casualties.tsv (one row: forms, kind, class, value, match). The
- * table is short (tens of forms), so a linear scan with a two-byte first-letter check costs
- * less per token than hashing would.
+ * Casualty cue words: data/casualties.tsv (one row: forms, kind, class, value, match). Every
+ * Arabic token of every sentence with an event asks for its cues, usually in vain; a linear
+ * scan of the few hundred forms (all starting with the same lead byte) was 5 % of coding, so
+ * the forms are hashed, and the cues sharing a form are chained in file order.
  */
 #include "count/cues.h"
 #include "util/tsv.h"
@@ -21,7 +22,47 @@ void raml_casualties_free(raml_casualties *cs)
     free(cs->buf);
     free(cs->folded);
     free(cs->cues);
+    free(cs->index);
     free(cs);
+}
+
+/* FNV-1a over a NUL-terminated word; never 0, which marks nothing. */
+static uint32_t word_hash(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h ? h : 1;
+}
+
+/* The slot of folded form w: the one holding it, or the empty one where it belongs. */
+static cas_slot *slot_of(const raml_casualties *cs, const char *w, uint32_t h)
+{
+    for (size_t i = h & cs->index_mask;; i = (i + 1) & cs->index_mask) {
+        cas_slot *s = &cs->index[i];
+        if (!s->first || (s->hash == h && strcmp(cs->cues[s->first - 1].folded, w) == 0))
+            return s;
+    }
+}
+
+static bool build_index(raml_casualties *cs)
+{
+    size_t cap = 16;
+    while (cap < (size_t)cs->n * 4)
+        cap *= 2;
+    cs->index = calloc(cap, sizeof *cs->index);
+    if (!cs->index)
+        return false;
+    cs->index_mask = cap - 1;
+    /* Backwards, each cue going in front of its chain: the chains come out in file order. */
+    for (int i = cs->n - 1; i >= 0; i--) {
+        uint32_t h = word_hash(cs->cues[i].folded);
+        cas_slot *s = slot_of(cs, cs->cues[i].folded, h);
+        cs->cues[i].next_same = s->first - 1;
+        s->hash = h;
+        s->first = i + 1;
+    }
+    return true;
 }
 
 size_t raml_casualties_size(const raml_casualties *cs) { return cs ? (size_t)cs->n : 0; }
@@ -137,6 +178,8 @@ raml_status raml_casualties_load(const char *data_dir, raml_casualties **out, bo
     for (int i = 0; st == RAML_OK && i < cs->n; i++)
         cs->cues[i].folded = cs->folded + offs[i];
     free(offs);
+    if (st == RAML_OK && !build_index(cs))
+        st = raml_error_set(err, RAML_ERR_INTERNAL, t.path, 0, -1, "out of memory");
     cs->buf = raml_tsvfile_take(&t);
     if (st != RAML_OK) {
         raml_casualties_free(cs);
@@ -146,17 +189,37 @@ raml_status raml_casualties_load(const char *data_dir, raml_casualties **out, bo
     return RAML_OK;
 }
 
+/* The first cue of form w, or -1. */
+static int first_of(const raml_casualties *cs, const char *w)
+{
+    const cas_slot *s = slot_of(cs, w, word_hash(w));
+    return s->first - 1;
+}
+
+/* The first cue from index `from` on whose form is the stem (or the norm, for token-matched
+ * forms). */
 static const cas_cue *next1(const raml_casualties *cs, const char *stem, const char *norm,
                             int from)
 {
-    for (int i = from; i < cs->n; i++) {
-        const cas_cue *c = &cs->cues[i];
-        const char *w = c->by_norm ? norm : stem;
-        /* Two-byte first letter check before the full compare keeps the scan cheap. */
-        if (w && w[0] == c->folded[0] && w[1] == c->folded[1] && strcmp(w, c->folded) == 0)
-            return c;
+    int best = -1;
+    if (stem) {
+        for (int i = first_of(cs, stem); i >= 0; i = cs->cues[i].next_same) {
+            if (i >= from && (!cs->cues[i].by_norm || norm == stem)) {
+                best = i;
+                break;
+            }
+        }
     }
-    return NULL;
+    if (norm && norm != stem) {
+        for (int i = first_of(cs, norm); i >= 0 && (best < 0 || i < best);
+             i = cs->cues[i].next_same) {
+            if (i >= from && cs->cues[i].by_norm) {
+                best = i;
+                break;
+            }
+        }
+    }
+    return best >= 0 ? &cs->cues[best] : NULL;
 }
 
 /* When segmentation cut nothing (stem unknown to the guard lexicon), a leading و/ف is still

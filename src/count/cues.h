@@ -5,6 +5,8 @@
 #include "count/count.h"
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 typedef enum { CAS_KILLED, CAS_INJURED, CAS_ARRESTED } cas_class;
 
@@ -23,13 +25,22 @@ typedef struct cas_cue {
     bool plural;  /* a NOUN cue that counts as "unspecified" without a figure */
     int implied;  /* duals: قتيلين = 2; 0 = none */
     bool by_norm; /* match the whole token (بحياة) rather than its stem */
+    int next_same; /* the next cue (index) with the same folded form; -1 = none */
 } cas_cue;
+
+/* A distinct folded form: its hash and its first cue (index + 1; 0 = empty slot). */
+typedef struct cas_slot {
+    uint32_t hash;
+    int first;
+} cas_slot;
 
 struct raml_casualties {
     char *buf;    /* the file, split in place: plain forms point here */
     char *folded; /* every folded form, NUL-separated */
     cas_cue *cues;
     int n;
+    cas_slot *index; /* open addressing over the folded forms */
+    size_t index_mask;
 };
 
 /* The next cue after `prev` (NULL: the first) whose form is the token's stem (or norm for

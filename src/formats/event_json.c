@@ -19,9 +19,9 @@ static void num(raml_buf *b, double v)
     }
     /* The range test comes first: converting a double beyond long's range is undefined. */
     if (fabs(v) < 1e15 && v == (long)v)
-        raml_buf_printf(b, "%ld", (long)v);
+        raml_buf_put_long(b, (long)v);
     else
-        raml_buf_printf(b, "%.6g", v);
+        raml_buf_put_g6(b, v);
 }
 
 void raml_write_span_json(raml_buf *b, const raml_span *s)
@@ -32,8 +32,15 @@ void raml_write_span_json(raml_buf *b, const raml_span *s)
     }
     raml_buf_puts(b, "{\"text\":");
     raml_buf_json_string(b, s->text);
-    raml_buf_printf(b, ",\"start\":%u,\"end\":%u,\"bstart\":%u,\"bend\":%u}", s->start, s->end,
-                    s->bstart, s->bend);
+    raml_buf_puts(b, ",\"start\":");
+    raml_buf_put_ulong(b, s->start);
+    raml_buf_puts(b, ",\"end\":");
+    raml_buf_put_ulong(b, s->end);
+    raml_buf_puts(b, ",\"bstart\":");
+    raml_buf_put_ulong(b, s->bstart);
+    raml_buf_puts(b, ",\"bend\":");
+    raml_buf_put_ulong(b, s->bend);
+    raml_buf_putc(b, '}');
 }
 
 static void str_array(raml_buf *b, const char *const *v, int n)
@@ -71,7 +78,7 @@ static void write_actor(raml_buf *b, const raml_actor *a)
     }
     raml_buf_puts(b, "],\"cameo\":");
     str_or_null(b, a->cameo);
-    raml_buf_printf(b, ",\"is_generic\":%s}", a->is_generic ? "true" : "false");
+    raml_buf_puts(b, a->is_generic ? ",\"is_generic\":true}" : ",\"is_generic\":false}");
 }
 
 static void write_count(raml_buf *b, const raml_count *c)
@@ -82,19 +89,19 @@ static void write_count(raml_buf *b, const raml_count *c)
     }
     raml_buf_puts(b, "{\"count\":");
     if (c->count >= 0)
-        raml_buf_printf(b, "%ld", c->count);
+        raml_buf_put_long(b, c->count);
     else
         raml_buf_puts(b, "null");
     raml_buf_puts(b, ",\"qualifier\":");
     raml_buf_json_string(b, raml_qualifier_name(c->qualifier));
     raml_buf_puts(b, ",\"low\":");
     if (c->low >= 0)
-        raml_buf_printf(b, "%ld", c->low);
+        raml_buf_put_long(b, c->low);
     else
         raml_buf_puts(b, "null");
     raml_buf_puts(b, ",\"high\":");
     if (c->high >= 0)
-        raml_buf_printf(b, "%ld", c->high);
+        raml_buf_put_long(b, c->high);
     else
         raml_buf_puts(b, "null");
     raml_buf_puts(b, ",\"span\":");
@@ -106,11 +113,24 @@ void raml_write_event_json(raml_buf *b, const raml_writer_ctx *ctx, const raml_e
 {
     const raml_doc_meta *m = ctx->meta;
     raml_buf_puts(b, "{\"schema\":\"" RAML_EVENT_SCHEMA "\",\"event_id\":");
-    raml_buf id;
-    raml_buf_init(&id);
-    raml_buf_printf(&id, "%s:s%u:e%u", m->id, ev->sentence_index, ev->index_in_sentence);
-    raml_buf_json_string(b, id.data);
-    raml_buf_free(&id);
+    if (m->id) {
+        /* The suffix needs no escaping: close the quoted id after it instead of building the
+         * whole id in a scratch buffer first. */
+        raml_buf_json_string(b, m->id);
+        if (!b->failed)
+            b->len--; /* the closing quote */
+        raml_buf_puts(b, ":s");
+        raml_buf_put_ulong(b, ev->sentence_index);
+        raml_buf_puts(b, ":e");
+        raml_buf_put_ulong(b, ev->index_in_sentence);
+        raml_buf_putc(b, '"');
+    } else {
+        raml_buf id;
+        raml_buf_init(&id);
+        raml_buf_printf(&id, "%s:s%u:e%u", m->id, ev->sentence_index, ev->index_in_sentence);
+        raml_buf_json_string(b, id.data);
+        raml_buf_free(&id);
+    }
 
     raml_buf_puts(b, ",\"doc\":{\"doc_id\":");
     raml_buf_json_string(b, m->id);
@@ -124,9 +144,17 @@ void raml_write_event_json(raml_buf *b, const raml_writer_ctx *ctx, const raml_e
     str_or_null(b, m->title);
     raml_buf_puts(b, ",\"language\":\"ar\"}");
 
-    raml_buf_printf(b, ",\"sentence\":{\"index\":%u,\"start\":%u,\"end\":%u,\"bstart\":%u,\"bend\":%u}",
-                    ev->sentence_index, ev->sentence.start, ev->sentence.end, ev->sentence.bstart,
-                    ev->sentence.bend);
+    raml_buf_puts(b, ",\"sentence\":{\"index\":");
+    raml_buf_put_ulong(b, ev->sentence_index);
+    raml_buf_puts(b, ",\"start\":");
+    raml_buf_put_ulong(b, ev->sentence.start);
+    raml_buf_puts(b, ",\"end\":");
+    raml_buf_put_ulong(b, ev->sentence.end);
+    raml_buf_puts(b, ",\"bstart\":");
+    raml_buf_put_ulong(b, ev->sentence.bstart);
+    raml_buf_puts(b, ",\"bend\":");
+    raml_buf_put_ulong(b, ev->sentence.bend);
+    raml_buf_putc(b, '}');
     raml_buf_puts(b, ",\"trigger\":");
     raml_write_span_json(b, &ev->trigger);
 
@@ -138,12 +166,14 @@ void raml_write_event_json(raml_buf *b, const raml_writer_ctx *ctx, const raml_e
     str_array(b, ev->contexts, ev->ncontexts);
     raml_buf_puts(b, ",\"cameo_code\":");
     str_or_null(b, ev->cameo);
-    raml_buf_printf(b, ",\"quad_class\":%d,\"goldstein\":", ev->quad_class);
+    raml_buf_puts(b, ",\"quad_class\":");
+    raml_buf_put_long(b, ev->quad_class);
+    raml_buf_puts(b, ",\"goldstein\":");
     num(b, ev->goldstein);
     raml_buf_puts(b, ",\"plover_score\":");
     num(b, ev->plover_score);
     raml_buf_puts(b, ",\"confidence\":");
-    raml_buf_printf(b, "%.2f", ev->confidence);
+    raml_buf_put_fixed(b, ev->confidence, 2);
     raml_buf_puts(b, ",\"rule_ids\":");
     str_array(b, ev->rule_ids, ev->nrules);
     raml_buf_putc(b, '}');
@@ -171,7 +201,11 @@ void raml_write_event_json(raml_buf *b, const raml_writer_ctx *ctx, const raml_e
         str_or_null(b, l->country);
         raml_buf_puts(b, ",\"admin1\":");
         str_or_null(b, l->admin1);
-        raml_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"geo_precision\":", l->lat, l->lon);
+        raml_buf_puts(b, ",\"lat\":");
+        raml_buf_put_fixed(b, l->lat, 5);
+        raml_buf_puts(b, ",\"lon\":");
+        raml_buf_put_fixed(b, l->lon, 5);
+        raml_buf_puts(b, ",\"geo_precision\":");
         raml_buf_json_string(b, raml_geo_precision_name(l->precision));
         raml_buf_puts(b, ",\"method\":");
         str_or_null(b, l->method);
@@ -229,8 +263,8 @@ void raml_write_event_json(raml_buf *b, const raml_writer_ctx *ctx, const raml_e
         }
         raml_buf_puts(b, ",\"cue\":");
         raml_write_span_json(b, &at->cue);
-        raml_buf_printf(b, ",\"is_claim_of_responsibility\":%s}",
-                        at->is_claim_of_responsibility ? "true" : "false");
+        raml_buf_puts(b, at->is_claim_of_responsibility ? ",\"is_claim_of_responsibility\":true}"
+                                                        : ",\"is_claim_of_responsibility\":false}");
     }
 
     raml_buf_puts(b, ",\"links\":{\"cluster_id\":");

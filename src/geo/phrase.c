@@ -4,13 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t fnv(const char *s, size_t n)
+#define FNV_START 2166136261u
+
+/* FNV-1a carried on from h: a key's hash extends word by word while matching. */
+static uint32_t fnv_more(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h ? h : 1;
+    return h;
 }
+
+/* 0 marks an empty slot's hash */
+static uint32_t fnv_done(uint32_t h) { return h ? h : 1; }
+
+static uint32_t fnv(const char *s, size_t n) { return fnv_done(fnv_more(FNV_START, s, n)); }
 
 void geo_phrase_init(geo_phrase_index *ix) { memset(ix, 0, sizeof *ix); }
 
@@ -241,7 +248,7 @@ typedef struct form {
 static int first_forms(const raml_token *t, form *out)
 {
     int k = 0;
-    size_t sn = strlen(t->stem), nn = strlen(t->norm);
+    size_t sn = strlen(t->stem), nn = t->norm == t->stem ? sn : strlen(t->norm);
     out[k++] = (form){t->stem, sn, (t->proclitics & RAML_PRO_AL) != 0};
     if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn)))
         out[k++] = (form){t->norm, nn, false};
@@ -282,11 +289,13 @@ bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t
     for (int f = 0; f < nf; f++) {
         if (forms[f].n == 0 || forms[f].n >= sizeof key)
             continue;
-        memcpy(key, forms[f].s, forms[f].n);
+        /* The key is the form itself until a second word has to be appended. */
+        const char *kp = forms[f].s;
         size_t kn = forms[f].n;
+        uint32_t h = fnv_more(FNV_START, kp, kn);
         for (uint32_t k = 1;; k++) {
-            const geo_pslot *s = lookup(ix, key, kn);
-            if (!s)
+            const geo_pslot *s = find_slot(ix, kp, kn, fnv_done(h));
+            if (!s->key_len)
                 break;
             if (s->head && usable(ix, s->head, forms[f].al) && (!found || k > out->ntok)) {
                 *out = (geo_pmatch){k, s->head, forms[f].al};
@@ -300,9 +309,14 @@ bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t
             size_t wl = strlen(nt->norm);
             if (kn + 1 + wl >= sizeof key)
                 break;
+            if (kp != key) {
+                memcpy(key, kp, kn);
+                kp = key;
+            }
             key[kn++] = ' ';
             memcpy(key + kn, nt->norm, wl);
             kn += wl;
+            h = fnv_more(fnv_more(h, " ", 1), nt->norm, wl);
         }
     }
     return found;

@@ -42,21 +42,31 @@ struct raml_numwords {
     nentry *slots;
     size_t cap, count;
     int max_words;
+    /* Hashes of every word-boundary prefix of a multi-word form (0 = empty): phrase_at stops
+     * reading words once what it has read cannot begin a longer form. A hash collision only
+     * costs the lookups that were made before. */
+    uint32_t *prefixes;
+    size_t pcap;
 };
 
-static uint32_t hash_str(const char *s, size_t n)
+#define HASH_START 2166136261u
+
+/* FNV-1a carried on from h, so a phrase's hash grows with it word by word. */
+static uint32_t hash_more(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h ? h : 1;
+    return h;
 }
 
-static nentry *lookup_n(const raml_numwords *nw, const char *s, size_t n)
+static uint32_t hash_done(uint32_t h) { return h ? h : 1; }
+
+static uint32_t hash_str(const char *s, size_t n) { return hash_done(hash_more(HASH_START, s, n)); }
+
+static nentry *lookup_h(const raml_numwords *nw, const char *s, size_t n, uint32_t h)
 {
     if (!nw || !nw->cap || !n)
         return NULL;
-    uint32_t h = hash_str(s, n);
     for (size_t i = h & (nw->cap - 1);; i = (i + 1) & (nw->cap - 1)) {
         nentry *e = &nw->slots[i];
         if (!e->form)
@@ -64,6 +74,52 @@ static nentry *lookup_n(const raml_numwords *nw, const char *s, size_t n)
         if (e->hash == h && strncmp(e->form, s, n) == 0 && e->form[n] == '\0')
             return e;
     }
+}
+
+static nentry *lookup_n(const raml_numwords *nw, const char *s, size_t n)
+{
+    return lookup_h(nw, s, n, hash_str(s, n));
+}
+
+static bool has_prefix(const raml_numwords *nw, uint32_t h)
+{
+    if (!nw->pcap)
+        return false;
+    for (size_t i = h & (nw->pcap - 1);; i = (i + 1) & (nw->pcap - 1)) {
+        if (nw->prefixes[i] == h)
+            return true;
+        if (!nw->prefixes[i])
+            return false;
+    }
+}
+
+/* Fills the prefix set once every form is in. */
+static bool index_prefixes(raml_numwords *nw)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nw->cap; i++)
+        for (const char *p = nw->slots[i].form; p && *p; p++)
+            n += *p == ' ';
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    nw->prefixes = calloc(cap, sizeof *nw->prefixes);
+    if (!nw->prefixes)
+        return false;
+    nw->pcap = cap;
+    for (size_t i = 0; i < nw->cap; i++) {
+        const char *f = nw->slots[i].form;
+        for (size_t k = 0; f && f[k]; k++) {
+            if (f[k] != ' ')
+                continue;
+            uint32_t h = hash_str(f, k);
+            size_t j = h & (cap - 1);
+            while (nw->prefixes[j] && nw->prefixes[j] != h)
+                j = (j + 1) & (cap - 1);
+            nw->prefixes[j] = h;
+        }
+    }
+    return true;
 }
 
 static nentry *intern(raml_numwords *nw, const char *form)
@@ -285,6 +341,8 @@ raml_status raml_numwords_load(const char *path, raml_numwords **out, raml_error
     }
     free(line);
     fclose(fp);
+    if (st == RAML_OK && !index_prefixes(nw))
+        st = raml_error_set(err, RAML_ERR_INTERNAL, path, 0, -1, "out of memory");
     if (st != RAML_OK) {
         raml_numwords_free(nw);
         return st;
@@ -300,6 +358,7 @@ void raml_numwords_free(raml_numwords *nw)
     for (size_t i = 0; i < nw->cap; i++)
         free(nw->slots[i].form);
     free(nw->slots);
+    free(nw->prefixes);
     free(nw);
 }
 
@@ -334,6 +393,7 @@ static const nentry *phrase_at(const numparse *p, size_t j, size_t *len)
 {
     char buf[256];
     size_t blen = 0;
+    uint32_t h = HASH_START;
     const nentry *best = NULL;
     for (size_t k = 0; k < (size_t)p->nw->max_words && j + k < p->n; k++) {
         const raml_token *t = &p->t[j + k];
@@ -342,15 +402,20 @@ static const nentry *phrase_at(const numparse *p, size_t j, size_t *len)
         size_t l = strlen(t->norm);
         if (blen + l + 2 > sizeof buf)
             break;
-        if (k)
+        if (k) {
             buf[blen++] = ' ';
+            h = hash_more(h, " ", 1);
+        }
         memcpy(buf + blen, t->norm, l);
         blen += l;
-        const nentry *e = lookup_n(p->nw, buf, blen);
+        h = hash_more(h, t->norm, l);
+        const nentry *e = lookup_h(p->nw, buf, blen, hash_done(h));
         if (e) {
             best = e;
             *len = k + 1;
         }
+        if (!has_prefix(p->nw, hash_done(h)))
+            break;
     }
     return best;
 }

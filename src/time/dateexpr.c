@@ -20,22 +20,56 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool entry_at(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
-                     unsigned mask, const tl_entry **e, uint32_t *ntok)
+/* One tdate_at call: the lexicon, and the phrase matches it has already made. Every reading
+ * (year marker, month, relative day...) asks for the phrase at the same token, up to five
+ * times per token; within one call toks and end do not change, so a match is known by its
+ * token index alone. */
+#define TSCAN_MEMO 2
+typedef struct tscan {
+    const raml_timelex *lex;
+    struct {
+        size_t i; /* SIZE_MAX = unused */
+        bool found;
+        geo_pmatch m;
+    } memo[TSCAN_MEMO];
+    unsigned next; /* the memo entry to replace */
+} tscan;
+
+static bool phrase_at(tscan *t, const raml_token *toks, size_t end, size_t i, geo_pmatch *m)
+{
+    for (int k = 0; k < TSCAN_MEMO; k++) {
+        if (t->memo[k].i == i) {
+            *m = t->memo[k].m;
+            return t->memo[k].found;
+        }
+    }
+    bool found = geo_phrase_match(&t->lex->ix, toks, end, i, m);
+    unsigned k = t->next++ % TSCAN_MEMO;
+    t->memo[k].i = i;
+    t->memo[k].found = found;
+    if (found)
+        t->memo[k].m = *m;
+    return found;
+}
+
+static bool entry_at(tscan *t, const raml_token *toks, size_t end, size_t i, unsigned mask,
+                     const tl_entry **e, uint32_t *ntok)
 {
     geo_pmatch m;
-    if (i >= end || !geo_phrase_match(&t->ix, toks, end, i, &m))
+    if (i >= end || !phrase_at(t, toks, end, i, &m))
         return false;
     /* A marker (يوم) loses to any other reading of the same words (اليوم = today). */
+    const raml_timelex *lex = t->lex;
     uint32_t cur = m.head, v;
     const tl_entry *pick = NULL;
-    while (geo_phrase_next(&t->ix, &m, &cur, &v)) {
-        if (mask & (1u << t->e[v].kind)) {
+    while (geo_phrase_next(&lex->ix, &m, &cur, &v)) {
+        if (mask & (1u << lex->e[v].kind)) {
             if (!pick || pick->kind == TL_MARKER)
-                pick = &t->e[v];
+                pick = &lex->e[v];
         }
     }
     if (!pick)
@@ -64,7 +98,7 @@ static bool punct_is(const raml_token *toks, size_t end, size_t i, char c)
 
 /* A month name at i with its optional second naming ("/نيسان" or "(نيسان)"); returns the
  * index after it. */
-static size_t month_at(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
+static size_t month_at(tscan *t, const raml_token *toks, size_t end, size_t i,
                        unsigned kind_mask, int *month)
 {
     const tl_entry *e, *e2;
@@ -142,7 +176,7 @@ static void widen_range(tdate *o, int d, int d2)
 }
 
 /* Day and month with an optional year: 4 أبريل 2016, 3 و5 يونيو. */
-static bool day_month(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
+static bool day_month(tscan *t, const raml_token *toks, size_t end, size_t i,
                       long anchor, tdate *o)
 {
     int d, d2 = 0, mo, y;
@@ -198,7 +232,7 @@ static bool day_month(const raml_timelex *t, const raml_token *toks, size_t end,
 }
 
 /* The month without a day: أبريل 2016, منتصف يوليو, شهر يوليو, رمضان 1438. */
-static bool month_only(const raml_timelex *t, const raml_token *toks, size_t lo, size_t end,
+static bool month_only(tscan *t, const raml_token *toks, size_t lo, size_t end,
                        size_t i, long anchor, tdate *o)
 {
     const tl_entry *e;
@@ -262,7 +296,7 @@ static void period(tdate *o, long anchor, tl_unit unit, int off)
     }
 }
 
-static bool relative(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
+static bool relative(tscan *t, const raml_token *toks, size_t end, size_t i,
                      long anchor, tdate *o)
 {
     const tl_entry *e, *mod;
@@ -315,7 +349,7 @@ static bool relative(const raml_timelex *t, const raml_token *toks, size_t end, 
     return true;
 }
 
-static bool year_marker(const raml_timelex *t, const raml_token *toks, size_t end, size_t i,
+static bool year_marker(tscan *t, const raml_token *toks, size_t end, size_t i,
                         tdate *o)
 {
     const tl_entry *e;
@@ -342,11 +376,14 @@ bool tdate_at(const raml_timelex *t, const raml_token *toks, size_t lo, size_t e
     }
     if (!t)
         return false;
-    if (day_month(t, toks, end, i, anchor, o))
+    tscan sc = {.lex = t};
+    for (int k = 0; k < TSCAN_MEMO; k++)
+        sc.memo[k].i = SIZE_MAX;
+    if (day_month(&sc, toks, end, i, anchor, o))
         return !explicit_only || (o->resolved && o->precision == RAML_DATE_DAY);
     if (explicit_only)
         return false;
-    if (year_marker(t, toks, end, i, o) || month_only(t, toks, lo, end, i, anchor, o))
+    if (year_marker(&sc, toks, end, i, o) || month_only(&sc, toks, lo, end, i, anchor, o))
         return true;
-    return relative(t, toks, end, i, anchor, o);
+    return relative(&sc, toks, end, i, anchor, o);
 }

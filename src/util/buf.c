@@ -1,6 +1,8 @@
 #include "buf.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,18 +46,100 @@ bool raml_buf_reserve(raml_buf *b, size_t extra)
     return true;
 }
 
-void raml_buf_append(raml_buf *b, const char *s, size_t n)
+void raml_buf_put_ulong(raml_buf *b, unsigned long v)
 {
-    if (!raml_buf_reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    raml_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-void raml_buf_puts(raml_buf *b, const char *s) { raml_buf_append(b, s, strlen(s)); }
+void raml_buf_put_long(raml_buf *b, long v)
+{
+    if (v < 0) {
+        raml_buf_putc(b, '-');
+        /* Negating in unsigned arithmetic keeps LONG_MIN defined. */
+        raml_buf_put_ulong(b, 0ul - (unsigned long)v);
+    } else {
+        raml_buf_put_ulong(b, (unsigned long)v);
+    }
+}
 
-void raml_buf_putc(raml_buf *b, char c) { raml_buf_append(b, &c, 1); }
+/* round(a * 10^prec) with the exact product, ties to even, as glibc's printf rounds: p is
+ * the rounded product and e its exact error (fma), so p + e is a*10^prec exactly. Below 2^52
+ * the fraction d = p - floor(p) is exact and a multiple of ulp(p), as is 0.5; |e| <= ulp(p)/2
+ * can therefore only decide the case d == 0.5. False when a*10^prec is too large for that. */
+static bool scaled_round(double a, int prec, uint64_t *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (prec < 0 || prec > 9 || !(a >= 0))
+        return false;
+    double p = a * p10[prec];
+    if (!(p < 4503599627370496.0)) /* 2^52 */
+        return false;
+    double e = fma(a, p10[prec], -p);
+    double fl = floor(p), d = p - fl;
+    uint64_t r = (uint64_t)fl;
+    if (d > 0.5 || (d == 0.5 && (e > 0 || (e == 0 && (r & 1)))))
+        r++;
+    *out = r;
+    return true;
+}
+
+/* r as an integer part and prec fraction digits; with `trim`, trailing fraction zeros and a
+ * bare point go, as %g does. */
+static void put_scaled(raml_buf *b, bool neg, uint64_t r, int prec, bool trim)
+{
+    char tmp[48];
+    char *end = tmp + sizeof tmp, *p = end;
+    bool any = false; /* a fraction digit kept */
+    for (int i = 0; i < prec; i++) {
+        char c = (char)('0' + r % 10);
+        r /= 10;
+        if (trim && !any && c == '0')
+            continue;
+        any = true;
+        *--p = c;
+    }
+    if (prec > 0 && (any || !trim))
+        *--p = '.';
+    do {
+        *--p = (char)('0' + r % 10);
+        r /= 10;
+    } while (r);
+    if (neg)
+        *--p = '-';
+    raml_buf_append(b, p, (size_t)(end - p));
+}
+
+void raml_buf_put_fixed(raml_buf *b, double v, int prec)
+{
+    uint64_t r;
+    if (isfinite(v) && scaled_round(fabs(v), prec, &r)) {
+        put_scaled(b, signbit(v) != 0, r, prec, false);
+        return;
+    }
+    raml_buf_printf(b, "%.*f", prec, v);
+}
+
+void raml_buf_put_g6(raml_buf *b, double v)
+{
+    /* %.6g of 1 <= |v| < 1e6 is %f with 5 - X decimals, X = the decimal exponent, trimmed;
+     * a rounding that carries into a new digit (9.999996) changes X, so printf gets it. */
+    double a = fabs(v);
+    if (isfinite(v) && a >= 1 && a < 1e6) {
+        int x = a < 1e1 ? 0 : a < 1e2 ? 1 : a < 1e3 ? 2 : a < 1e4 ? 3 : a < 1e5 ? 4 : 5;
+        uint64_t r;
+        if (scaled_round(a, 5 - x, &r) && r < 1000000) {
+            put_scaled(b, v < 0, r, 5 - x, true);
+            return;
+        }
+    }
+    raml_buf_printf(b, "%.6g", v);
+}
 
 void raml_buf_printf(raml_buf *b, const char *fmt, ...)
 {
@@ -78,12 +162,47 @@ void raml_buf_printf(raml_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Does any of the 8 bytes need escaping: a control byte, '"' or '\\'? The classic SWAR tests
+ * (a byte less than n; a zero byte) may misplace a hit but never miss or invent one. */
+static bool json_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t lt = (x - ones * 0x20) & ~x;
+    uint64_t zq = (q - ones) & ~q, zb = (bs - ones) & ~bs;
+    return ((lt | zq | zb) & highs) != 0;
+}
+
+/* True when none of s[0..n) needs escaping, 8 bytes at a time; a short tail is padded with
+ * a letter that needs none. */
+static bool json_plain(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (json_special8(x))
+            return false;
+    }
+    if (i == n)
+        return true;
+    uint64_t x = 0x6161616161616161ull; /* "aaaaaaaa" */
+    memcpy(&x, s + i, n - i);
+    return !json_special8(x);
+}
+
 void raml_buf_json_stringn(raml_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     if (!raml_buf_reserve(b, n + 2))
         return;
     raml_buf_putc(b, '"');
+    /* Text is mostly Arabic, names and codes: nearly every string goes out as it is. */
+    if (json_plain(s, n)) {
+        raml_buf_append(b, s, n);
+        raml_buf_putc(b, '"');
+        return;
+    }
     size_t run = 0; /* copy unescaped runs in one go */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
