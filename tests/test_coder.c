@@ -712,6 +712,24 @@ static void full_data_evidence(void)
     ev = first_of("COERCE");
     CHECK(ev && has_rule(ev, "R-MASDAR-NOUN") && !role(ev, RAML_ROLE_RECIPIENT, 0) &&
           ev->modality.realis == RAML_REALIS_ACTUAL);
+    /* قام ب + verbal noun is "did": its subject did it */
+    a = coded_role("قام مسلحون مجهولون بخطف مهندس أجنبي في المدينة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "UAF") && ev->modality.realis == RAML_REALIS_ACTUAL);
+    /* an occurrence verb after the attack noun, or before it, needs no one named */
+    code("وقال شهود إن التفجيرات وقعت في سوق مزدحم وسط المدينة.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    code("وقع انفجار قوي قرب مركز الشرطة مساء أمس.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    /* من before the verb is "whoever": anyone's event, not a report */
+    code("طالب النائب بإحالة كل من قام باعتداء على الجيش إلى القضاء.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
+    CHECK(any_rule("ASSAULT", "R-WHOEVER"));
+    code("يتحمل من ينظم المظاهرة مسؤولية الأضرار بحسب القانون.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    /* but after تمكن من the perfect spelling is the verbal noun of what was done */
+    code("وأضاف أن القوات تمكنت من قتل سبعة من المهاجمين قرب الحاجز.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    CHECK(!any_rule("ASSAULT", "R-WHOEVER"));
     /* members of "the organisation" are an armed group */
     a = coded_role("هاجم عناصر التنظيم حاجزا للجيش قرب البلدة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->sector, "REB") && ev->modality.realis == RAML_REALIS_ACTUAL);
@@ -724,6 +742,15 @@ static void full_data_protest_staging(void)
     CHECK_INT(count_type("PROTEST", true), 1);
     code("دخل عمال المصنع منذ أسبوع في إضراب مفتوح عن العمل.");
     CHECK_INT(count_type("PROTEST", true), 1);
+    /* a count before the crowd belongs to it: خرج stages the protest, and the verb phrase
+     * خرج إلى الشوارع is found around the counted subject */
+    code("خرج آلاف المتظاهرين في العاصمة أمس.");
+    CHECK_INT(count_type("PROTEST", true), 1);
+    code("خرج الآلاف من المتظاهرين إلى الشوارع أمس.");
+    CHECK(count_type("PROTEST", true) >= 1);
+    /* قام المتظاهرون ب: what they did is the event, not a protest of its own */
+    code("وقام المتظاهرون بجر الموظف من سيارته أمام المبنى.");
+    CHECK_INT(count_type("PROTEST", true), 0);
     /* a headline's first protest noun is its news; the purpose word after it is a detail */
     code("اعتصام مفتوح لعمال النظافة أمام مقر البلدية احتجاجا على تأخر الأجور\n"
          "بدأ العمال اعتصامهم صباح اليوم.");

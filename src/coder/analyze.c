@@ -796,7 +796,11 @@ static void split_verb_phrases(cw_sentence *s)
         const cw_mention *m = &s->mentions[k];
         if (m->first <= s->first || m->prep || m->li || m->end >= s->end)
             continue;
+        /* خرج آلاف المتظاهرين، خرج الآلاف من المتظاهرين: the count belongs to the subject */
         uint32_t v = m->first - 1;
+        for (int step = 0; step < 3 && v > s->first && (cw_is_number(s, v) || (cw_cls(s, v) & RAML_W_MIN));
+             step++)
+            v--;
         const raml_token *vt = cw_tok(s, v);
         if (s->trigger_at[v - s->first] >= 0 || s->mention_at[v - s->first] >= 0 ||
             vt->kind != RAML_TOK_ARABIC || (vt->proclitics & (RAML_PRO_AL | RAML_PRO_BI | RAML_PRO_LI)))
@@ -804,7 +808,8 @@ static void split_verb_phrases(cw_sentence *s)
         raml_token joined[1 + MAX_TAIL];
         uint32_t n = 1;
         joined[0] = *vt;
-        for (uint32_t j = m->end; j < s->end && n < 1 + MAX_TAIL; j++)
+        /* خرج المتظاهرون أمس إلى الشوارع: a time phrase may follow the subject */
+        for (uint32_t j = cw_time_phrase_end(s, m->end); j < s->end && n < 1 + MAX_TAIL; j++)
             joined[n++] = *cw_tok(s, j);
         raml_lex_match found[4];
         size_t nf = raml_lexicon_match(s->lex, joined, 0, n, found, 4);

@@ -362,44 +362,109 @@ static bool armed_act(const cw_sentence *s, const cw_trigger *tr)
     return false;
 }
 
-/* شنت الطائرات غارات، نفذ التحالف ثلاث ضربات، تجددت الاشتباكات بين الجيش والمسلحين: an
- * attack noun that a perfect light or occurrence verb stages is reported as done, like the
- * perfect attack verb itself. The imperfect (يشن الجيش منذ أشهر حملة) is a campaign, and
- * the verbal noun after a preposition (اتهمه بشن غارات) an accusation. */
-static bool staged_attack(const cw_sentence *s, const cw_trigger *tr)
+/* قام ب + verbal noun: "did" (قامت القوة بمداهمة المسجد) */
+static const char *const qama[] = {"\xd9\x82\xd8\xa7\xd9\x85", "\xd9\x82\xd8\xa7\xd9\x85\xd8\xaa",
+                                   "\xd9\x82\xd8\xa7\xd9\x85\xd9\x88\xd8\xa7"}; /* قام قامت قاموا */
+
+/* من right before a verb is "whoever", not "from": the event is anyone's that fits
+ * (من ينظم المظاهرة، كل من قام باعتداء). The verb is the trigger or, for an event noun,
+ * the light verb staging it within four words. */
+static bool whoever(const cw_sentence *s, const cw_trigger *tr)
 {
-    static const char *const perfect[] = {
-        "\xd8\xb4\xd9\x86",                         /* شن */
-        "\xd8\xb4\xd9\x86\xd8\xaa",                 /* شنت */
-        "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7",         /* شنوا */
-        "\xd8\xb4\xd9\x86\xd9\x87",                 /* شنه */
-        "\xd9\x86\xd9\x81\xd8\xb0",                 /* نفذ */
-        "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa",         /* نفذت */
+    static const char *const man[] = {"\xd9\x85\xd9\x86"}; /* من */
+    uint32_t v = tr->first;
+    if (tr->e->pos != RAML_POS_VERB) {
+        v = UINT32_MAX;
+        for (uint32_t j = tr->first; j > s->first && j + 4 > tr->first; j--)
+            if (((cw_cls(s, j - 1) & RAML_W_LIGHT) || cw_stem_in(cw_tok(s, j - 1), qama, 3)) &&
+                !cw_tok(s, j - 1)->proclitics) {
+                v = j - 1;
+                break;
+            }
+        if (v == UINT32_MAX)
+            return false;
+    }
+    if (v <= s->first)
+        return false;
+    const raml_token *t = cw_tok(s, v - 1);
+    if (!cw_norm_in(t, man, 1) || t->proclitics || t->enclitic)
+        return false;
+    /* a perfect spelling after من is also the verbal noun (تمكنت القوات من قتل سبعة): only
+     * the imperfect, or كل من, is surely "whoever" */
+    static const char *const kull[] = {"\xd9\x83\xd9\x84"}; /* كل */
+    const raml_token *vt = cw_tok(s, v);
+    /* a light verb is imperfect when it starts with ي or ت (none of their perfects does) */
+    bool imperfect = tr->e->pos == RAML_POS_VERB
+                         ? tr->e->form == RAML_FORM_IMPERFECT
+                         : vt->stem && (!strncmp(vt->stem, "\xd9\x8a", 2) || !strncmp(vt->stem, "\xd8\xaa", 2));
+    return imperfect || (v >= s->first + 2 && cw_norm_in(cw_tok(s, v - 2), kull, 1));
+}
+
+/* How an attack noun is told as done (0: it is not). STAGED_BY_AGENT: a perfect light verb
+ * whose subject did it (شنت الطائرات غارات، نفذ التحالف ثلاث ضربات، قامت القوة بمداهمة
+ * المسجد); it needs a participant. STAGED_OCCURRED: a perfect verb of occurring before or
+ * right after the noun (تجددت الاشتباكات، وقع انفجار، التفجيرات وقعت في السوق), which needs
+ * no one. The imperfect (يشن الجيش منذ أشهر حملة) is a campaign, and the verbal noun after a
+ * preposition (اتهمه بشن غارات) an accusation. */
+enum { STAGED_NO, STAGED_BY_AGENT, STAGED_OCCURRED };
+static int staged_attack(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const char *const light[] = {
+        "\xd8\xb4\xd9\x86", /* شن */
+        "\xd8\xb4\xd9\x86\xd8\xaa", /* شنت */
+        "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7", /* شنوا */
+        "\xd8\xb4\xd9\x86\xd9\x87", /* شنه */
+        "\xd9\x86\xd9\x81\xd8\xb0", /* نفذ */
+        "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa", /* نفذت */
         "\xd9\x86\xd9\x81\xd8\xb0\xd9\x88\xd8\xa7", /* نفذوا */
-        "\xd9\x86\xd9\x81\xd8\xb0\xd9\x87",         /* نفذه */
-        "\xd8\xa7\xd9\x84\xd9\x82\xd9\x8a",         /* القي */
-        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xaa",         /* القت */
+        "\xd9\x86\xd9\x81\xd8\xb0\xd9\x87", /* نفذه */
+        "\xd8\xa7\xd9\x84\xd9\x82\xd9\x8a", /* القي */
+        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xaa", /* القت */
         "\xd8\xa7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7", /* القوا */
+    };
+    static const char *const occurred[] = {
         "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9", /* اندلع */
         "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9\xd8\xaa", /* اندلعت */
-        "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf",         /* تجدد */
+        "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf", /* تجدد */
         "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf\xd8\xaa", /* تجددت */
         "\xd8\xaa\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84", /* تواصل */
         "\xd8\xaa\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84\xd8\xaa", /* تواصلت */
-        "\xd8\xaf\xd8\xa7\xd8\xb1\xd8\xaa",         /* دارت */
-        "\xd8\xac\xd8\xb1\xd8\xaa",                 /* جرت */
+        "\xd8\xaf\xd8\xa7\xd8\xb1\xd8\xaa", /* دارت */
+        "\xd8\xac\xd8\xb1\xd8\xaa", /* جرت */
+        "\xd9\x88\xd9\x82\xd8\xb9", /* وقع */
+        "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa", /* وقعت */
+        "\xd9\x88\xd9\x82\xd8\xb9\xd8\xa7", /* وقعا */
+        "\xd9\x88\xd9\x82\xd8\xb9\xd9\x88\xd8\xa7", /* وقعوا */
     };
     if (tr->e->form != RAML_FORM_NOUN)
-        return false;
-    uint32_t cs = cw_clause_start(s, tr->first);
-    for (uint32_t j = tr->first; j > cs && j + 5 > tr->first; j--) {
-        const raml_token *t = cw_tok(s, j - 1);
-        if (t->kind == RAML_TOK_PUNCT)
-            return false;
-        if (cw_stem_in(t, perfect, sizeof perfect / sizeof *perfect))
-            return !(t->proclitics & (RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_AL | RAML_PRO_KA));
+        return STAGED_NO;
+    const unsigned prep = RAML_PRO_BI | RAML_PRO_LI | RAML_PRO_AL | RAML_PRO_KA;
+    /* التفجيرات وقعت في السوق، اثنان من التفجيرات وقعا */
+    if (tr->end < s->end) {
+        const raml_token *t = cw_tok(s, tr->end);
+        if (cw_stem_in(t, occurred, sizeof occurred / sizeof *occurred) && !(t->proclitics & prep) &&
+            !t->enclitic)
+            return STAGED_OCCURRED;
     }
-    return false;
+    bool bi = (cw_tok(s, tr->first)->proclitics & RAML_PRO_BI) != 0;
+    uint32_t cs = cw_clause_start(s, tr->first);
+    for (uint32_t j = tr->first; j > cs && j + 8 > tr->first; j--) {
+        const raml_token *t = cw_tok(s, j - 1);
+        if (t->kind == RAML_TOK_PUNCT || (j < tr->first && s->trigger_at[j - 1 - s->first] >= 0))
+            return STAGED_NO;
+        if (t->proclitics & prep)
+            continue;
+        if (bi) {
+            if (cw_stem_in(t, qama, 3) && !t->enclitic)
+                return STAGED_BY_AGENT; /* قامت القوة بمداهمة: قام ب is "did" */
+            continue;
+        }
+        if (j + 5 > tr->first && cw_stem_in(t, light, sizeof light / sizeof *light))
+            return STAGED_BY_AGENT;
+        if (cw_stem_in(t, occurred, sizeof occurred / sizeof *occurred) && !t->enclitic)
+            return STAGED_OCCURRED;
+    }
+    return STAGED_NO;
 }
 
 /* A protest noun is a report when something makes it happen: a light or occurrence verb
@@ -702,16 +767,23 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     }
     bool verb = tr->e->pos == RAML_POS_VERB;
     bool part = r->nactor || r->nrecip;
+    if (whoever(s, tr)) {
+        /* يتحمل من ينظم المظاهرة المسؤولية، إحالة كل من قام باعتداء: anyone who would */
+        ev->modality.realis = RAML_REALIS_GENERIC;
+        raml_event_add_rule(ev, "R-WHOEVER");
+        return;
+    }
     bool ok = true, agent_object = false;
     if (!strcmp(ev->plover_type, "ASSAULT"))
     {
         bool hurt = counted_casualties(s); /* أوقع هجوم ... سبعة قتلى: victims without a noun */
         bool fell = projectile_fell(s, tr); /* the shell is the whole report: no one needed */
+        int staged = staged_attack(s, tr);
         ok = (s->conflict || s->toll || hurt || attack_named(s, tr) || weapon_trigger(tr)) &&
-             (part || verb || hurt || fell) &&
+             (part || verb || hurt || fell || staged == STAGED_OCCURRED) &&
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
-              armed_act(s, tr) || (part && staged_attack(s, tr)) || strike_subject(s, tr, r) ||
-              managed(s, tr) || fell);
+              armed_act(s, tr) || (part && staged == STAGED_BY_AGENT) || staged == STAGED_OCCURRED ||
+              strike_subject(s, tr, r) || managed(s, tr) || fell);
         if (!ok && (verb || fresh_headline_news(s, tr)) && headline(s) &&
             (part || (tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_TARGET)))) {
             ok = true;
@@ -762,14 +834,21 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         int m = s->mention_at[tr->first - s->first];
         uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
         ok = false;
-        uint32_t cand[2] = {lo > s->first ? lo - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
+        /* خرج آلاف المتظاهرين: a count before the protesters is part of them */
+        uint32_t before = lo;
+        for (int step = 0; step < 3 && before > s->first &&
+                           (cw_is_number(s, before - 1) || (cw_cls(s, before - 1) & RAML_W_MIN));
+             step++)
+            before--;
+        uint32_t cand[2] = {before > s->first ? before - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
         for (int k = 0; k < 2; k++) {
             uint32_t j = cand[k];
             if (j == UINT32_MAX)
                 continue;
             /* another verb (طالب المتظاهرون، رفض المتظاهرون) makes them the actors of that
              * event; only a light verb makes the protest itself happen */
-            if (cw_cls(s, j) & RAML_W_LIGHT)
+            /* قام المتظاهرون بـ: "did", the act after ب is the event */
+            if ((cw_cls(s, j) & RAML_W_LIGHT) && !cw_stem_in(cw_tok(s, j), qama, 3))
                 ok = true;
             /* أحرق المتظاهرون، أغلق المتظاهرون الطريق: protesters doing a material act (a
              * fire, a blockade, stones) are a protest in progress */
