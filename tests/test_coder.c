@@ -730,6 +730,9 @@ static void full_data_evidence(void)
     code("وأضاف أن القوات تمكنت من قتل سبعة من المهاجمين قرب الحاجز.");
     CHECK_INT(count_type("ASSAULT", true), 1);
     CHECK(!any_rule("ASSAULT", "R-WHOEVER"));
+    /* the nationality of a strike is that country's forces */
+    a = coded_role("استهدفت غارة جوية تركية مواقع للمسلحين في الجبال أمس.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->country, "TUR") && !strcmp(a->sector, "MIL"));
     /* members of "the organisation" are an armed group */
     a = coded_role("هاجم عناصر التنظيم حاجزا للجيش قرب البلدة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->sector, "REB") && ev->modality.realis == RAML_REALIS_ACTUAL);

@@ -35,6 +35,20 @@ raml_span cw_span(const cw_sentence *s, uint32_t first, uint32_t end)
     return sp;
 }
 
+static bool weapon_trigger(const cw_trigger *tr);
+
+/* استهدفت غارة جوية تركية، قصفت مدفعية روسية: the nationality of a strike or of the arms
+ * that made it is that country's forces, not its government. */
+static bool armed_nationality(const cw_sentence *s, const cw_mention *m)
+{
+    if (!(m->demonym_only || m->bare_country) || m->first <= s->first)
+        return false;
+    int t = s->trigger_at[m->first - 1 - s->first];
+    if (t >= 0)
+        return s->triggers[t].e->form == RAML_FORM_NOUN && weapon_trigger(&s->triggers[t]);
+    return (cw_cls(s, m->first - 1) & RAML_W_MILEQUIP) != 0;
+}
+
 static void fill_actor(cw_sentence *s, raml_actor *out, int mi, raml_role role, const cw_roles *r)
 {
     const cw_mention *m = &s->mentions[mi];
@@ -56,6 +70,11 @@ static void fill_actor(cw_sentence *s, raml_actor *out, int mi, raml_role role, 
     if (role == RAML_ROLE_ACTOR && m->demonym_only && r->actor_sector_override) {
         strcpy(out->sector, r->actor_sector_override);
         strcpy(out->sectors[0], out->sector);
+        out->nsectors = 1;
+    }
+    if (role == RAML_ROLE_ACTOR && armed_nationality(s, m)) {
+        strcpy(out->sector, "MIL");
+        strcpy(out->sectors[0], "MIL");
         out->nsectors = 1;
     }
     out->is_generic = m->generic;
