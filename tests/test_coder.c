@@ -740,6 +740,8 @@ static void full_data_evidence(void)
 
 static void full_data_protest_staging(void)
 {
+    const raml_event *ev;
+    const raml_actor *a;
     /* a light verb stages the protest noun across the crowd and a time phrase */
     code("خرج آلاف الطلاب صباح الخميس في مسيرات حاشدة وسط العاصمة.");
     CHECK_INT(count_type("PROTEST", true), 1);
@@ -751,13 +753,20 @@ static void full_data_protest_staging(void)
     CHECK_INT(count_type("PROTEST", true), 1);
     code("خرج الآلاف من المتظاهرين إلى الشوارع أمس.");
     CHECK(count_type("PROTEST", true) >= 1);
+    /* closing roads: protesters block them, police cordon them off */
+    a = coded_role("أغلق المحتجون الطريق الرئيسي بالإطارات المشتعلة.", "PROTEST", RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "CVL") && ev->modality.realis == RAML_REALIS_ACTUAL &&
+          has_rule(ev, "triggers.tsv:T-PROTEST-AGHLAQA-TARIQ"));
+    code("أغلقت الشرطة الطرقات المؤدية إلى الساحة.");
+    CHECK_INT(count_type("PROTEST", true), 0);
+    CHECK(any_rule("PROTEST", "R-FORCES-BLOCKADE"));
     /* قام المتظاهرون ب: what they did is the event, not a protest of its own */
     code("وقام المتظاهرون بجر الموظف من سيارته أمام المبنى.");
     CHECK_INT(count_type("PROTEST", true), 0);
     /* a headline's first protest noun is its news; the purpose word after it is a detail */
     code("اعتصام مفتوح لعمال النظافة أمام مقر البلدية احتجاجا على تأخر الأجور\n"
          "بدأ العمال اعتصامهم صباح اليوم.");
-    const raml_event *ev = first_of("PROTEST");
+    ev = first_of("PROTEST");
     CHECK(ev && has_rule(ev, "R-HEADLINE") && ev->modality.realis == RAML_REALIS_ACTUAL);
     size_t in_headline = 0;
     for (size_t i = 0; i < raml_doc_event_count(doc); i++)

@@ -802,8 +802,14 @@ static void split_verb_phrases(cw_sentence *s)
              step++)
             v--;
         const raml_token *vt = cw_tok(s, v);
-        if (s->trigger_at[v - s->first] >= 0 || s->mention_at[v - s->first] >= 0 ||
-            vt->kind != RAML_TOK_ARABIC || (vt->proclitics & (RAML_PRO_AL | RAML_PRO_BI | RAML_PRO_LI)))
+        /* a one-word verb trigger gives way to the phrase (أغلق المحتجون الطريق is the
+         * protesters' road block, not أغلق "closed" alone) */
+        int own = s->trigger_at[v - s->first];
+        if (own >= 0 && (s->triggers[own].first != v || s->triggers[own].end != v + 1 ||
+                         s->triggers[own].e->pos != RAML_POS_VERB))
+            continue;
+        if (s->mention_at[v - s->first] >= 0 || vt->kind != RAML_TOK_ARABIC ||
+            (vt->proclitics & (RAML_PRO_AL | RAML_PRO_BI | RAML_PRO_LI)))
             continue;
         raml_token joined[1 + MAX_TAIL];
         uint32_t n = 1;
@@ -827,6 +833,11 @@ static void split_verb_phrases(cw_sentence *s)
             continue;
         cw_tracef(s, "  '%s' split by the subject at tokens %u-%u (R-SPLIT-PHRASE)", trig->id, m->first,
                   m->end - 1);
+        if (own >= 0) {
+            s->triggers[own].e = trig;
+            s->triggers[own].split = true;
+            continue;
+        }
         s->triggers[s->ntriggers] = (cw_trigger){v, v + 1, trig, -1, false, false, true};
         s->trigger_at[v - s->first] = (int16_t)s->ntriggers;
         s->ntriggers++;

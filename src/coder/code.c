@@ -255,6 +255,14 @@ static bool forces(const cw_mention *m)
     return cw_one_of(m->sector, armed_state, 3);
 }
 
+/* Closing roads is a protesters' act, and a cordon when police or soldiers do it. */
+static bool blockade(const raml_lex_entry *e)
+{
+    static const char *const ids[] = {"triggers.tsv:T-PROTEST-QATAA-TARIQ", "triggers.tsv:T-PROTEST-AGHLAQA-TARIQ",
+                                      "triggers.tsv:T-PROTEST-SADDA-TARIQ"};
+    return cw_one_of(e->id, ids, 3);
+}
+
 /* Police, soldiers or agents as the ones who gather: the verb's actor, or the first party
  * named after it (احتشدت أعداد كبيرة من الشرطة). */
 static bool forces_gather(const cw_sentence *s, const cw_trigger *tr, const cw_roles *r)
@@ -830,6 +838,10 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
     if (!strcmp(ev->plover_type, "PROTEST") && tr->e->pos == RAML_POS_VERB &&
         strstr(tr->e->id, "-TAJAMMAA") && !crowd_gathers(s, tr))
         ok = false;
+    if (blockade(tr->e) && r->nactor && forces(&s->mentions[r->actor[0]])) {
+        ok = false; /* أغلقت الشرطة الطرقات: a cordon, not a protest */
+        raml_event_add_rule(ev, "R-FORCES-BLOCKADE");
+    }
     if (gathering(tr->e) && forces_gather(s, tr, r)) {
         ok = false; /* احتشدت الشرطة في الميدان: a deployment, not a protest */
         raml_event_add_rule(ev, "R-FORCES-MASS");
