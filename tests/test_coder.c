@@ -258,7 +258,9 @@ static void full_data_places(void)
     expect("خرج المتظاهرون في تونس للتنديد بقرار تركيا.", "PROTEST", NULL, "TURGOV", "R-PROTEST-OBJECT");
     /* ... after a word of demand (its addressee) or of place (أمام) */
     expect("خرج المتظاهرون إلى الشوارع في عدة مدن مطالبين الرئيس الفرنسي بالتراجع عن القرار.",
-           "PROTEST", NULL, "FRAGOV", NULL);
+           "PROTEST", NULL, "FRAGOV", "R-PROTEST-OBJECT");
+    expect("نزل المتظاهرون إلى الشوارع في عدة مدن باكستانية تنديدا بقرار بريطانيا.", "PROTEST", NULL,
+           "GBRGOV", "R-PROTEST-OBJECT");
     expect("اعتصم مئات العمال أمام السفارة المصرية في العاصمة.", "PROTEST", NULL, "EGYGOV",
            "R-PROTEST-OBJECT");
     /* a two-word demonym whose words agree (كوري جنوبي → كوريين جنوبيين) */

@@ -815,7 +815,8 @@ static void split_verb_phrases(cw_sentence *s)
         uint32_t n = 1;
         joined[0] = *vt;
         /* خرج المتظاهرون أمس إلى الشوارع: a time phrase may follow the subject */
-        for (uint32_t j = cw_time_phrase_end(s, m->end); j < s->end && n < 1 + MAX_TAIL; j++)
+        uint32_t tail = cw_time_phrase_end(s, m->end);
+        for (uint32_t j = tail; j < s->end && n < 1 + MAX_TAIL; j++)
             joined[n++] = *cw_tok(s, j);
         raml_lex_match found[4];
         size_t nf = raml_lexicon_match(s->lex, joined, 0, n, found, 4);
@@ -836,9 +837,10 @@ static void split_verb_phrases(cw_sentence *s)
         if (own >= 0) {
             s->triggers[own].e = trig;
             s->triggers[own].split = true;
+            s->triggers[own].tail = tail;
             continue;
         }
-        s->triggers[s->ntriggers] = (cw_trigger){v, v + 1, trig, -1, false, false, true};
+        s->triggers[s->ntriggers] = (cw_trigger){v, v + 1, trig, -1, false, false, true, tail};
         s->trigger_at[v - s->first] = (int16_t)s->ntriggers;
         s->ntriggers++;
     }
@@ -952,7 +954,7 @@ void cw_analyze(cw_sentence *s)
                 masdar = true;
         }
         if (trig && s->ntriggers < CW_MAX_ITEMS) {
-            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar, false};
+            s->triggers[s->ntriggers] = (cw_trigger){m->first, m->first + m->count, trig, -1, false, masdar, false, 0};
             for (uint32_t k = m->first; k < m->first + m->count; k++)
                 s->trigger_at[k - s->first] = (int16_t)s->ntriggers;
             s->ntriggers++;

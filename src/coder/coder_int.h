@@ -39,6 +39,7 @@ typedef struct cw_trigger {
     bool folded; /* a toll or attack word merged into another trigger's incident */
     bool masdar; /* a verb spelling read as its verbal noun (القصف، بخطف): R-MASDAR-NOUN */
     bool split;  /* a verb phrase whose subject stands inside it (R-SPLIT-PHRASE): active */
+    uint32_t tail; /* split: where the rest of the phrase starts (its object, أسقطت ... طائرة) */
 } cw_trigger;
 
 typedef struct cw_cue {

@@ -501,6 +501,10 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
         if (m->wa && r->nactor && k > 0 && s->mentions[k - 1].end + 1 >= m->first &&
             has_role(r, k - 1))
             continue;
+        /* a split protest phrase holds its own object or place (نزل المتظاهرون إلى الشوارع
+         * في مدن باكستانية، قطع المحتجون الطريق): what follows is not its target */
+        if (tr->split && m->first != tr->tail && !strcmp(e->plover_type, "PROTEST"))
+            break;
         set_role(s, r, false, k, m->li ? "R-OBJ-POSSESSOR" : "R-OBJ");
         break;
     }
