@@ -762,6 +762,9 @@ static void full_data_protest_staging(void)
     code("أغلقت الشرطة الطرقات المؤدية إلى الساحة.");
     CHECK_INT(count_type("PROTEST", true), 0);
     CHECK(any_rule("PROTEST", "R-FORCES-BLOCKADE"));
+    /* تجمع with a منذ phrase before the crowd */
+    code("وهنا تجمع منذ ساعات الظهر عشرات الآلاف من الطلاب في الساحة.");
+    CHECK_INT(count_type("PROTEST", true), 1);
     /* قام المتظاهرون ب: what they did is the event, not a protest of its own */
     code("وقام المتظاهرون بجر الموظف من سيارته أمام المبنى.");
     CHECK_INT(count_type("PROTEST", true), 0);

@@ -645,8 +645,14 @@ static bool crowd_gathers(const cw_sentence *s, const cw_trigger *tr)
         return false;
     if (cw_cls(s, tr->end) & (RAML_W_BETWEEN | RAML_W_TARGET))
         return false;
-    /* تجمع صباح اليوم عشرات الآلاف: a time phrase may come first */
+    /* تجمع صباح اليوم عشرات الآلاف، تجمع منذ ساعات العصر آلاف: a time phrase may come
+     * first */
+    static const char *const since[] = {"\xd9\x85\xd9\x86\xd8\xb0"}; /* منذ */
     uint32_t after = cw_time_phrase_end(s, tr->end);
+    if (after == tr->end && cw_norm_in(cw_tok(s, after), since, 1))
+        for (after++; after < s->end && after < tr->end + 4 && !cw_is_number(s, after) &&
+                      s->mention_at[after - s->first] < 0 && cw_tok(s, after)->kind == RAML_TOK_ARABIC;)
+            after++;
     if (after >= s->end)
         return false;
     if (cw_is_number(s, after))
