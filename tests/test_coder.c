@@ -732,6 +732,14 @@ static void full_data_evidence(void)
     code("وأضاف أن القوات تمكنت من قتل سبعة من المهاجمين قرب الحاجز.");
     CHECK_INT(count_type("ASSAULT", true), 1);
     CHECK(!any_rule("ASSAULT", "R-WHOEVER"));
+    /* the dead after أسفر عن مقتل are victims, never the attacker */
+    code("وقال الضابط إن عبوة ناسفة انفجرت في سوق المدينة، ما أسفر عن مقتل ثلاثة مدنيين.");
+    ev = first_of("ASSAULT");
+    CHECK(ev && !role(ev, RAML_ROLE_ACTOR, 0) && role(ev, RAML_ROLE_RECIPIENT, 0) &&
+          !strcmp(role(ev, RAML_ROLE_RECIPIENT, 0)->sector, "CVL"));
+    a = coded_role("وقال المتحدث إن القوات قصفت مخزنا للسلاح أسفر عن مقتل خمسة مسلحين.", "ASSAULT",
+                   RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->sector, "MIL"));
     /* the nationality of a strike is that country's forces */
     a = coded_role("استهدفت غارة جوية تركية مواقع للمسلحين في الجبال أمس.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->country, "TUR") && !strcmp(a->sector, "MIL"));

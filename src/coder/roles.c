@@ -384,10 +384,41 @@ static int speaker_of_anna(const cw_sentence *s, uint32_t verb)
     return -1;
 }
 
+/* أسفر عن مقتل ستة مدنيين، أودى بحياة عشرة: a toll phrase led by a verb of causing names
+ * the victims after it; its subject is the attack, never one of them. */
+static bool caused_toll(const cw_sentence *s, const cw_trigger *tr)
+{
+    static const char *const cause[] = {
+        "\xd8\xa7\xd8\xb3\xd9\x81\xd8\xb1", /* اسفر */
+        "\xd8\xa7\xd8\xb3\xd9\x81\xd8\xb1\xd8\xaa", /* اسفرت */
+        "\xd8\xa7\xd8\xaf\xd9\x8a", /* ادي */
+        "\xd8\xa7\xd8\xaf\xd8\xaa", /* ادت */
+        "\xd8\xa7\xd9\x88\xd8\xaf\xd9\x8a", /* اودي */
+        "\xd8\xa7\xd9\x88\xd8\xaf\xd8\xaa", /* اودت */
+        "\xd8\xad\xd8\xb5\xd8\xaf", /* حصد */
+        "\xd8\xad\xd8\xb5\xd8\xaf\xd8\xaa", /* حصدت */
+        "\xd8\xae\xd9\x84\xd9\x81", /* خلف */
+        "\xd8\xae\xd9\x84\xd9\x81\xd8\xaa", /* خلفت */
+        "\xd8\xa7\xd9\x88\xd9\x82\xd8\xb9", /* اوقع */
+        "\xd8\xa7\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa", /* اوقعت */
+    };
+    return tr->end > tr->first + 1 && cw_toll_trigger(s, tr) &&
+           cw_stem_in(cw_tok(s, tr->first), cause, sizeof cause / sizeof *cause);
+}
+
 static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32_t cs, uint32_t ce)
 {
     const raml_lex_entry *e = tr->e;
     const raml_token *vt = cw_tok(s, tr->first);
+    if (caused_toll(s, tr)) {
+        uint32_t j = tr->end;
+        while (j < ce && j < tr->end + 4 && s->mention_at[j - s->first] < 0 &&
+               (cw_is_number(s, j) || (cw_cls(s, j) & RAML_W_MIN) || cw_tok(s, j)->kind == RAML_TOK_NUMBER))
+            j++;
+        int victims = j < ce ? s->mention_at[j - s->first] : -1;
+        if (victims >= 0)
+            set_role(s, r, false, victims, "R-TOLL-GENITIVE"); /* then never the subject */
+    }
     const char *rule = NULL;
     int agent = agent_phrase(s, tr->end, ce, &rule);
     int speaker = e->voice == RAML_VOICE_PASSIVE || agent >= 0 ? -1 : speaker_of_anna(s, tr->first);
