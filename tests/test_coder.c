@@ -652,6 +652,10 @@ static void full_data_evidence(void)
     CHECK_INT(count_type("ASSAULT", true), 1);
     ev = first_of("ASSAULT");
     CHECK(role(ev, RAML_ROLE_ACTOR, 1) != NULL);
+    /* قوات الجيش is one actor, so the coordinated side after it is found too */
+    a = coded_role("تواصلت الاشتباكات بين قوات الجيش ومقاتلي المعارضة جنوب المدينة.", "ASSAULT",
+                   RAML_ROLE_ACTOR, &ev);
+    CHECK(a && !strcmp(a->span.text, "قوات الجيش") && role(ev, RAML_ROLE_ACTOR, 1));
     code("قال شهود إن قوات الأمن أطلقت النار على سيارة مسرعة عند الحاجز.");
     CHECK_INT(count_type("ASSAULT", true), 1);
     code("قال مصدر أمني إن القصف استهدف مقرا للشرطة وسط البلدة.");
