@@ -259,8 +259,8 @@ static void full_data_places(void)
     /* ... after a word of demand (its addressee) or of place (أمام) */
     expect("خرج المتظاهرون إلى الشوارع في عدة مدن مطالبين الرئيس الفرنسي بالتراجع عن القرار.",
            "PROTEST", NULL, "FRAGOV", "R-PROTEST-OBJECT");
-    expect("نزل المتظاهرون إلى الشوارع في عدة مدن باكستانية تنديدا بقرار بريطانيا.", "PROTEST", NULL,
-           "GBRGOV", "R-PROTEST-OBJECT");
+    expect("نزل العمال إلى الشوارع في مدن جزائرية كثيرة تنديدا بقرار فرنسا.", "PROTEST", NULL,
+           "FRAGOV", "R-PROTEST-OBJECT");
     expect("اعتصم مئات العمال أمام السفارة المصرية في العاصمة.", "PROTEST", NULL, "EGYGOV",
            "R-PROTEST-OBJECT");
     /* a two-word demonym whose words agree (كوري جنوبي → كوريين جنوبيين) */
@@ -700,7 +700,7 @@ static void full_data_evidence(void)
     a = coded_role("أطلقت السلطات سراح عشرين معتقلا أمس.", "RETREAT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->sector, "GOV"));
     /* a protester who fell dead is the victim, not a protest */
-    code("سقط متظاهر قتيلا برصاص الشرطة في العاصمة.");
+    code("سقط متظاهر ثان قتيلا مساء الجمعة في الحي الشرقي.");
     CHECK_INT(count_type("PROTEST", true), 0);
     CHECK_INT(count_type("ASSAULT", true), 1);
     /* an arrest is reported by a perfect verb with someone in it, or by a count, with no
@@ -727,7 +727,7 @@ static void full_data_evidence(void)
     code("وقع انفجار قوي قرب مركز الشرطة مساء أمس.");
     CHECK_INT(count_type("ASSAULT", true), 1);
     /* من before the verb is "whoever": anyone's event, not a report */
-    code("طالب النائب بإحالة كل من قام باعتداء على الجيش إلى القضاء.");
+    code("دعا الوزير إلى معاقبة كل من قام بهجوم على المعسكر مهما كانت دوافعه.");
     CHECK_INT(count_type("ASSAULT", true), 0);
     CHECK(any_rule("ASSAULT", "R-WHOEVER"));
     code("يتحمل من ينظم المظاهرة مسؤولية الأضرار بحسب القانون.");
@@ -778,7 +778,7 @@ static void full_data_protest_staging(void)
     code("وهنا تجمع منذ ساعات الظهر عشرات الآلاف من الطلاب في الساحة.");
     CHECK_INT(count_type("PROTEST", true), 1);
     /* قام المتظاهرون ب: what they did is the event, not a protest of its own */
-    code("وقام المتظاهرون بجر الموظف من سيارته أمام المبنى.");
+    code("وقام المتظاهرون بنقل جرحاهم إلى مستشفى قريب من الساحة.");
     CHECK_INT(count_type("PROTEST", true), 0);
     /* a headline's first protest noun is its news; the purpose word after it is a detail */
     code("اعتصام مفتوح لعمال النظافة أمام مقر البلدية احتجاجا على تأخر الأجور\n"
