@@ -688,6 +688,7 @@ bool raml_number_at(const raml_numwords *nw, const raml_token *tokens, size_t nt
             size_t m = ntokens - k < 16 ? ntokens - k : 16;
             memcpy(tmp, tokens + k, m * sizeof *tmp);
             tmp[0].norm = sep->norm + 2;
+            tmp[0].norm_len = 0;
             numparse p2 = {nw, tmp, m};
             if (!parse_value(&p2, 0, false, &b))
                 return false;
