@@ -303,7 +303,7 @@ bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t
             const raml_token *nt = &toks[i + k];
             if (nt->kind == RAML_TOK_PUNCT || !nt->norm)
                 break;
-            size_t wl = nt->norm_len ? nt->norm_len : strlen(nt->norm);
+            size_t wl = raml_tok_norm_len(nt);
             if (kn + 1 + wl >= sizeof key)
                 break;
             if (kp != key) {

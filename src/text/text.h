@@ -107,6 +107,11 @@ typedef struct raml_token {
     uint32_t norm_hash, stem_hash;
 } raml_token;
 
+static inline size_t raml_tok_norm_len(const raml_token *t)
+{
+    return t->norm_len ? t->norm_len : strlen(t->norm);
+}
+
 /* The length and key hash (util/hash.h) of a token's norm / stem. */
 static inline uint32_t raml_tok_norm_key(const raml_token *t, size_t *len)
 {
