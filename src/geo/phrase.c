@@ -233,90 +233,104 @@ typedef struct form {
     bool al;
 } form;
 
+/* A match in progress: the best so far is in *out when found. */
+typedef struct matching {
+    const geo_phrase_index *ix;
+    const raml_token *toks;
+    size_t end, i;
+    geo_pmatch *out;
+    bool found;
+} matching;
+
+static void take(matching *m, const geo_pslot *s, uint32_t k, bool al)
+{
+    if (s->head && usable(m->ix, s->head, al) && (!m->found || k > m->out->ntok)) {
+        *m->out = (geo_pmatch){k, s->head, al};
+        m->found = true;
+    }
+}
+
+/* Longer keys after a first word whose key is a prefix (rare): out of line, so that the
+ * common one-probe miss sets up no key buffer. */
+static void extend(matching *m, const form *f)
+{
+    char key[GEO_PHRASE_KEY_MAX];
+    memcpy(key, f->s, f->n);
+    size_t kn = f->n;
+    uint32_t h = f->h;
+    for (uint32_t k = 1; m->i + k < m->end && k < GEO_PHRASE_MAX_WORDS; k++) {
+        const raml_token *nt = &m->toks[m->i + k];
+        if (nt->kind == RAML_TOK_PUNCT || !nt->norm)
+            return;
+        size_t wl = raml_tok_norm_len(nt);
+        if (kn + 1 + wl >= sizeof key)
+            return;
+        key[kn++] = ' ';
+        memcpy(key + kn, nt->norm, wl);
+        kn += wl;
+        h = raml_tok_key_more(h, nt);
+        const geo_pslot *s = find_slot(m->ix, key, kn, h);
+        if (!s->key_len)
+            return;
+        take(m, s, k + 1, f->al);
+        if (!s->prefix)
+            return;
+    }
+}
+
+static inline void try_form(matching *m, form f)
+{
+    if (f.n == 0 || f.n >= GEO_PHRASE_KEY_MAX)
+        return;
+    const geo_pslot *s = find_slot(m->ix, f.s, f.n, f.h);
+    if (!s->key_len)
+        return;
+    take(m, s, 1, f.al);
+    if (s->prefix)
+        extend(m, &f);
+}
+
 static form strip(const char *s, size_t n, bool al) { return (form){s, n, raml_key_hash(s, n), al}; }
 
-/* The first-word candidates of a token: its stem, its whole form, and — when the text
- * layer cut nothing (unknown stem) — our own conservative proclitic strips. */
-static int first_forms(const raml_token *t, form *out)
+/* The first-word candidates of a token, tried in turn: its stem, its whole form, and — when
+ * the text layer cut nothing (unknown stem) — our own conservative proclitic strips. */
+bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t end, size_t i,
+                      geo_pmatch *out)
 {
-    int k = 0;
+    if (i >= end || !ix->cap || toks[i].kind == RAML_TOK_PUNCT || !toks[i].norm)
+        return false;
+    const raml_token *t = &toks[i];
+    matching m = {ix, toks, end, i, out, false};
     size_t sn, nn;
     uint32_t sh = raml_tok_stem_key(t, &sn), nh = sh;
     if (t->norm == t->stem)
         nn = sn;
     else
         nh = raml_tok_norm_key(t, &nn);
-    out[k++] = (form){t->stem, sn, sh, (t->proclitics & RAML_PRO_AL) != 0};
-    if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn)))
-        out[k++] = (form){t->norm, nn, nh, false};
-    else if (!t->stem_known) { /* وكيل is a word ("deputy"), not و + Kiel */
+    try_form(&m, (form){t->stem, sn, sh, (t->proclitics & RAML_PRO_AL) != 0});
+    if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn))) {
+        try_form(&m, (form){t->norm, nn, nh, false});
+    } else if (!t->stem_known) { /* وكيل is a word ("deputy"), not و + Kiel */
         const char *s = t->norm;
         size_t n = nn;
         bool any = false;
         if (n > 6 && (is_letter(s, L_WA) || is_letter(s, L_FA))) {
             s += 2, n -= 2, any = true;
         }
-        bool li = false;
         if (n > 6 && (((unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0xA8) ||
                       is_letter(s, L_LAM) || is_letter(s, L_KAF))) {
-            li = is_letter(s, L_LAM);
-            if (li && n > 6 && is_letter(s + 2, L_LAM)) { /* لل = ل + ال */
-                out[k++] = strip(s + 4, n - 4, true);
-                return k;
+            if (is_letter(s, L_LAM) && n > 6 && is_letter(s + 2, L_LAM)) { /* لل = ل + ال */
+                try_form(&m, strip(s + 4, n - 4, true));
+                return m.found;
             }
             s += 2, n -= 2, any = true;
         }
         if (any)
-            out[k++] = strip(s, n, false);
+            try_form(&m, strip(s, n, false));
         if (geo_has_article(s, n) && n >= 8)
-            out[k++] = strip(s + 4, n - 4, true);
+            try_form(&m, strip(s + 4, n - 4, true));
     }
-    return k;
-}
-
-bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t end, size_t i,
-                      geo_pmatch *out)
-{
-    if (i >= end || !ix->cap || toks[i].kind == RAML_TOK_PUNCT || !toks[i].norm)
-        return false;
-    form forms[4];
-    int nf = first_forms(&toks[i], forms);
-    bool found = false;
-    char key[GEO_PHRASE_KEY_MAX];
-    for (int f = 0; f < nf; f++) {
-        if (forms[f].n == 0 || forms[f].n >= sizeof key)
-            continue;
-        /* The key is the form itself until a second word has to be appended. */
-        const char *kp = forms[f].s;
-        size_t kn = forms[f].n;
-        uint32_t h = forms[f].h;
-        for (uint32_t k = 1;; k++) {
-            const geo_pslot *s = find_slot(ix, kp, kn, h);
-            if (!s->key_len)
-                break;
-            if (s->head && usable(ix, s->head, forms[f].al) && (!found || k > out->ntok)) {
-                *out = (geo_pmatch){k, s->head, forms[f].al};
-                found = true;
-            }
-            if (!s->prefix || i + k >= end || k >= GEO_PHRASE_MAX_WORDS)
-                break;
-            const raml_token *nt = &toks[i + k];
-            if (nt->kind == RAML_TOK_PUNCT || !nt->norm)
-                break;
-            size_t wl = raml_tok_norm_len(nt);
-            if (kn + 1 + wl >= sizeof key)
-                break;
-            if (kp != key) {
-                memcpy(key, kp, kn);
-                kp = key;
-            }
-            key[kn++] = ' ';
-            memcpy(key + kn, nt->norm, wl);
-            kn += wl;
-            h = raml_tok_key_more(h, nt);
-        }
-    }
-    return found;
+    return m.found;
 }
 
 bool geo_phrase_each_word(const geo_phrase_index *ix, bool (*fn)(void *ctx, const char *w, size_t n),
