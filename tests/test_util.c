@@ -51,6 +51,18 @@ static void check_numbers(void)
     char want[96];
     snprintf(want, sizeof want, "%ld -7 0 %lu", LONG_MIN, ULONG_MAX);
     CHECK_STR(b.data, want);
+    /* Digit pairs: every count of digits, with each boundary on both sides. */
+    int badu = 0;
+    for (unsigned long p10 = 1; p10 && p10 <= ULONG_MAX / 10; p10 *= 10) {
+        const unsigned long vs[] = {p10 - 1, p10, p10 + 1, p10 * 10 - 1, p10 * 7 + 3};
+        for (size_t i = 0; i < sizeof vs / sizeof *vs; i++) {
+            raml_buf_clear(&b);
+            raml_buf_put_ulong(&b, vs[i]);
+            snprintf(want, sizeof want, "%lu", vs[i]);
+            badu += strcmp(b.data, want) != 0;
+        }
+    }
+    CHECK_INT(badu, 0);
     raml_buf_free(&b);
 
     static const double fixed[] = {0.0, -0.0, 0.125, 0.375, 2.5, -2.5, 0.005, 1.005, 0.45, 0.7,
@@ -155,6 +167,9 @@ int main(void)
     raml_buf_clear(&b);
     raml_buf_json_string(&b, NULL);
     CHECK_STR(b.data, "null");
+    raml_buf_clear(&b);
+    raml_buf_json_stringn(&b, "", 0);
+    CHECK_STR(b.data, "\"\"");
     raml_buf_clear(&b);
     for (int i = 0; i < 1000; i++)
         raml_buf_printf(&b, "%d,", i);

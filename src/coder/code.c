@@ -3,6 +3,7 @@
  * when the actor is named (not generic); minus penalties for attempts and non-actual
  * modality; clamped to [0.1, 0.95]. */
 #include "coder/coder_int.h"
+#include "util/str.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -78,7 +79,7 @@ static void fill_actor(cw_sentence *s, raml_actor *out, int mi, raml_role role, 
         out->nsectors = 1;
     }
     out->is_generic = m->generic;
-    snprintf(out->cameo, sizeof out->cameo, "%s%s", out->country, out->sector);
+    raml_strcat2(out->cameo, sizeof out->cameo, out->country, out->sector);
 }
 
 /* Generic agents without a country take the sentence's dominant country: the one named
@@ -143,7 +144,7 @@ static void context_country(const cw_sentence *s, raml_event *ev)
         if (other_side)
             continue;
         memcpy(a->country, only, 4);
-        snprintf(a->cameo, sizeof a->cameo, "%s%s", a->country, a->sector);
+        raml_strcat2(a->cameo, sizeof a->cameo, a->country, a->sector);
         raml_event_add_rule(ev, "R-CONTEXT-COUNTRY");
     }
 }
@@ -238,7 +239,7 @@ static void protest_target(cw_sentence *s, raml_event *ev)
     strcpy(a->sectors[0], "GOV");
     a->nsectors = 1;
     a->is_generic = true;
-    snprintf(a->cameo, sizeof a->cameo, "%sGOV", m->country);
+    raml_strcat2(a->cameo, sizeof a->cameo, m->country, "GOV");
     raml_event_add_rule(ev, rule);
 }
 
@@ -955,7 +956,7 @@ static void code_event(cw_sentence *s, int t, raml_event *ev, uint32_t index_in_
         if (s->triggers[k].host == t && s->triggers[k].folded)
             for (int i = 0; i < s->triggers[k].e->nmodes && ev->nmodes < RAML_MAX_MODES; i++)
                 ev->modes[ev->nmodes++] = s->triggers[k].e->modes[i];
-    snprintf(ev->cameo, sizeof ev->cameo, "%s", e->cameo);
+    raml_strcat2(ev->cameo, sizeof ev->cameo, e->cameo, "");
     ev->quad_class = e->quad;
     ev->goldstein = e->goldstein;
     ev->plover_score = e->plover_score;

@@ -2,6 +2,7 @@
  * event's own clause or sentence count: the document's focus place is a guess about where
  * the event was, too weak to also say who took part in it. */
 #include "coder/coder.h"
+#include "util/str.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -55,7 +56,7 @@ void raml_code_place_countries(raml_event *events, size_t nevents, const raml_tr
             if (a->country[0] || !a->is_generic || !strcmp(a->sector, "UAF"))
                 continue;
             memcpy(a->country, ev->location.country, 4);
-            snprintf(a->cameo, sizeof a->cameo, "%s%s", a->country, a->sector);
+            raml_strcat2(a->cameo, sizeof a->cameo, a->country, a->sector);
             changed = true;
             if (trace && trace->emit) {
                 char line[160];

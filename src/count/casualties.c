@@ -75,7 +75,7 @@ static figure read_figure(const raml_casualties *cs, const raml_numwords *nw, co
                 /* Another cue word starts another clause: "قتلوا وأصيب 15 آخرون". */
                 const raml_token *w = &t->tokens[k];
                 if (w->kind != RAML_TOK_ARABIC || cas_ends_subject(w->stem) || k == i + 5 ||
-                    cas_cue_next(cs, w->stem, w->norm, NULL))
+                    cas_cue_next(cs, w, NULL))
                     return f;
             }
             size_t after = have ? (size_t)n.first + n.count : end;
@@ -187,7 +187,7 @@ raml_status raml_count_casualties(const raml_casualties *cs, const raml_numwords
                     continue;
                 const cas_cue *c = NULL;
                 figure f = {0};
-                while (!f.found && (c = cas_cue_next(cs, tk->stem, tk->norm, c)))
+                while (!f.found && (c = cas_cue_next(cs, tk, c)))
                     f = read_figure(cs, nw, text, lo, end, i, c);
                 if (!f.found)
                     continue;

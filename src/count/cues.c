@@ -5,6 +5,7 @@
  * the forms are hashed, and the cues sharing a form are chained in file order.
  */
 #include "count/cues.h"
+#include "util/hash.h"
 #include "util/tsv.h"
 
 #include <stdlib.h>
@@ -26,14 +27,11 @@ void raml_casualties_free(raml_casualties *cs)
     free(cs);
 }
 
-/* FNV-1a over a NUL-terminated word; never 0, which marks nothing. */
-static uint32_t word_hash(const char *w)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return h ? h : 1;
-}
+/* The key hash of util/hash.h, which tokens carry for their stem and norm; never 0, which
+ * marks nothing. */
+static uint32_t hash_done(uint32_t h) { return h ? h : 1; }
+
+static uint32_t word_hash(const char *w) { return hash_done(raml_key_hash(w, strlen(w))); }
 
 /* The slot of folded form w: the one holding it, or the empty one where it belongs. */
 static cas_slot *slot_of(const raml_casualties *cs, const char *w, uint32_t h)
@@ -189,29 +187,34 @@ raml_status raml_casualties_load(const char *data_dir, raml_casualties **out, bo
     return RAML_OK;
 }
 
-/* The first cue of form w, or -1. */
-static int first_of(const raml_casualties *cs, const char *w)
+/* The first cue of form w (hash h), or -1. */
+static int first_of(const raml_casualties *cs, const char *w, uint32_t h)
 {
-    const cas_slot *s = slot_of(cs, w, word_hash(w));
+    const cas_slot *s = slot_of(cs, w, hash_done(h));
     return s->first - 1;
 }
 
+/* A form to look up and its key hash. */
+typedef struct cas_key {
+    const char *s;
+    uint32_t h;
+} cas_key;
+
 /* The first cue from index `from` on whose form is the stem (or the norm, for token-matched
  * forms). */
-static const cas_cue *next1(const raml_casualties *cs, const char *stem, const char *norm,
-                            int from)
+static const cas_cue *next1(const raml_casualties *cs, cas_key stem, cas_key norm, int from)
 {
     int best = -1;
-    if (stem) {
-        for (int i = first_of(cs, stem); i >= 0; i = cs->cues[i].next_same) {
-            if (i >= from && (!cs->cues[i].by_norm || norm == stem)) {
+    if (stem.s) {
+        for (int i = first_of(cs, stem.s, stem.h); i >= 0; i = cs->cues[i].next_same) {
+            if (i >= from && (!cs->cues[i].by_norm || norm.s == stem.s)) {
                 best = i;
                 break;
             }
         }
     }
-    if (norm && norm != stem) {
-        for (int i = first_of(cs, norm); i >= 0 && (best < 0 || i < best);
+    if (norm.s && norm.s != stem.s) {
+        for (int i = first_of(cs, norm.s, norm.h); i >= 0 && (best < 0 || i < best);
              i = cs->cues[i].next_same) {
             if (i >= from && cs->cues[i].by_norm) {
                 best = i;
@@ -224,14 +227,16 @@ static const cas_cue *next1(const raml_casualties *cs, const char *stem, const c
 
 /* When segmentation cut nothing (stem unknown to the guard lexicon), a leading و/ف is still
  * tried: وأصيب must not be lost. */
-const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const char *norm,
-                            const cas_cue *prev)
+const cas_cue *cas_cue_next(const raml_casualties *cs, const raml_token *t, const cas_cue *prev)
 {
     if (!cs || !cs->n)
         return NULL;
+    const char *stem = t->stem, *norm = t->norm;
+    size_t sn = 0, nn = 0;
+    cas_key ks = {stem, stem ? raml_tok_stem_key(t, &sn) : 0};
+    cas_key kn = {norm, norm == stem ? ks.h : norm ? raml_tok_norm_key(t, &nn) : 0};
     bool bare = stem && stem == norm && (unsigned char)stem[0] == 0xD9 &&
-                ((unsigned char)stem[1] == 0x88 || (unsigned char)stem[1] == 0x81) &&
-                strlen(stem) > 6;
+                ((unsigned char)stem[1] == 0x88 || (unsigned char)stem[1] == 0x81) && sn > 6;
     /* The cursor runs over the direct matches, then over the stripped ones. */
     int from = 0;
     bool stripped = false;
@@ -240,9 +245,11 @@ const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const c
         const char *w = prev->by_norm ? norm : stem;
         stripped = !(w && strcmp(w, prev->folded) == 0);
     }
-    const cas_cue *c = stripped ? NULL : next1(cs, stem, norm, from);
-    if (!c && bare)
-        c = next1(cs, stem + 2, norm + 2, stripped ? from : 0);
+    const cas_cue *c = stripped ? NULL : next1(cs, ks, kn, from);
+    if (!c && bare) {
+        cas_key k2 = {stem + 2, raml_key_hash(stem + 2, sn - 2)}; /* stem == norm */
+        c = next1(cs, k2, k2, stripped ? from : 0);
+    }
     return c;
 }
 

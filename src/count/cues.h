@@ -45,8 +45,7 @@ struct raml_casualties {
 
 /* The next cue after `prev` (NULL: the first) whose form is the token's stem (or norm for
  * token-matched forms), or NULL. Several rows may share a form: the caller tries each. */
-const cas_cue *cas_cue_next(const raml_casualties *cs, const char *stem, const char *norm,
-                            const cas_cue *prev);
+const cas_cue *cas_cue_next(const raml_casualties *cs, const raml_token *t, const cas_cue *prev);
 /* Units that make a number a distance, duration or share, never a casualty figure. */
 bool cas_is_unit(const char *stem);
 /* Words that end a verb's subject before a figure: a preposition or time word there means

@@ -1,23 +1,10 @@
-/* The phrase index (see phrase.h): open addressing over FNV-1a hashes of the folded key. */
+/* The phrase index (see phrase.h): open addressing over the key hashes of util/hash.h, which
+ * a match builds from the hashes its tokens already carry. */
 #include "geo/phrase.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define FNV_START 2166136261u
-
-/* FNV-1a carried on from h: a key's hash extends word by word while matching. */
-static uint32_t fnv_more(uint32_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-/* 0 marks an empty slot's hash */
-static uint32_t fnv_done(uint32_t h) { return h ? h : 1; }
-
-static uint32_t fnv(const char *s, size_t n) { return fnv_done(fnv_more(FNV_START, s, n)); }
 
 void geo_phrase_init(geo_phrase_index *ix) { memset(ix, 0, sizeof *ix); }
 
@@ -29,7 +16,9 @@ void geo_phrase_free(geo_phrase_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-static geo_pslot *find_slot(const geo_phrase_index *ix, const char *k, size_t n, uint32_t h)
+/* Inlined: geo_phrase_match calls it for every word it reads, most often to find nothing. */
+__attribute__((always_inline)) static inline geo_pslot *
+find_slot(const geo_phrase_index *ix, const char *k, size_t n, uint32_t h)
 {
     if (!ix->cap)
         return NULL;
@@ -69,7 +58,7 @@ static geo_pslot *intern(geo_phrase_index *ix, const char *k, size_t n)
 {
     if ((ix->used + 1) * 2 > ix->cap && !grow_slots(ix))
         return NULL;
-    uint32_t h = fnv(k, n);
+    uint32_t h = raml_key_hash(k, n);
     geo_pslot *s = find_slot(ix, k, n, h);
     if (s->key_len)
         return s;
@@ -195,7 +184,7 @@ static const geo_pslot *lookup(const geo_phrase_index *ix, const char *k, size_t
 {
     if (!ix->cap || !n)
         return NULL;
-    const geo_pslot *s = find_slot(ix, k, n, fnv(k, n));
+    const geo_pslot *s = find_slot(ix, k, n, raml_key_hash(k, n));
     return s->key_len ? s : NULL;
 }
 
@@ -240,86 +229,108 @@ static bool is_letter(const char *s, unsigned char b1)
 typedef struct form {
     const char *s;
     size_t n;
+    uint32_t h; /* raml_key_hash(s, n) */
     bool al;
 } form;
 
-/* The first-word candidates of a token: its stem, its whole form, and — when the text
- * layer cut nothing (unknown stem) — our own conservative proclitic strips. */
-static int first_forms(const raml_token *t, form *out)
+/* A match in progress: the best so far is in *out when found. */
+typedef struct matching {
+    const geo_phrase_index *ix;
+    const raml_token *toks;
+    size_t end, i;
+    geo_pmatch *out;
+    bool found;
+} matching;
+
+static void take(matching *m, const geo_pslot *s, uint32_t k, bool al)
 {
-    int k = 0;
-    size_t sn = strlen(t->stem), nn = t->norm == t->stem ? sn : strlen(t->norm);
-    out[k++] = (form){t->stem, sn, (t->proclitics & RAML_PRO_AL) != 0};
-    if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn)))
-        out[k++] = (form){t->norm, nn, false};
-    else if (!t->stem_known) { /* وكيل is a word ("deputy"), not و + Kiel */
+    if (s->head && usable(m->ix, s->head, al) && (!m->found || k > m->out->ntok)) {
+        *m->out = (geo_pmatch){k, s->head, al};
+        m->found = true;
+    }
+}
+
+/* Longer keys after a first word whose key is a prefix (rare): out of line, so that the
+ * common one-probe miss sets up no key buffer. */
+static void extend(matching *m, const form *f)
+{
+    char key[GEO_PHRASE_KEY_MAX];
+    memcpy(key, f->s, f->n);
+    size_t kn = f->n;
+    uint32_t h = f->h;
+    for (uint32_t k = 1; m->i + k < m->end && k < GEO_PHRASE_MAX_WORDS; k++) {
+        const raml_token *nt = &m->toks[m->i + k];
+        if (nt->kind == RAML_TOK_PUNCT || !nt->norm)
+            return;
+        size_t wl = raml_tok_norm_len(nt);
+        if (kn + 1 + wl >= sizeof key)
+            return;
+        key[kn++] = ' ';
+        memcpy(key + kn, nt->norm, wl);
+        kn += wl;
+        h = raml_tok_key_more(h, nt);
+        const geo_pslot *s = find_slot(m->ix, key, kn, h);
+        if (!s->key_len)
+            return;
+        take(m, s, k + 1, f->al);
+        if (!s->prefix)
+            return;
+    }
+}
+
+static inline void try_form(matching *m, form f)
+{
+    if (f.n == 0 || f.n >= GEO_PHRASE_KEY_MAX)
+        return;
+    const geo_pslot *s = find_slot(m->ix, f.s, f.n, f.h);
+    if (!s->key_len)
+        return;
+    take(m, s, 1, f.al);
+    if (s->prefix)
+        extend(m, &f);
+}
+
+static form strip(const char *s, size_t n, bool al) { return (form){s, n, raml_key_hash(s, n), al}; }
+
+/* The first-word candidates of a token, tried in turn: its stem, its whole form, and — when
+ * the text layer cut nothing (unknown stem) — our own conservative proclitic strips. */
+bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t end, size_t i,
+                      geo_pmatch *out)
+{
+    if (i >= end || !ix->cap || toks[i].kind == RAML_TOK_PUNCT || !toks[i].norm)
+        return false;
+    const raml_token *t = &toks[i];
+    matching m = {ix, toks, end, i, out, false};
+    size_t sn, nn;
+    uint32_t sh = raml_tok_stem_key(t, &sn), nh = sh;
+    if (t->norm == t->stem)
+        nn = sn;
+    else
+        nh = raml_tok_norm_key(t, &nn);
+    try_form(&m, (form){t->stem, sn, sh, (t->proclitics & RAML_PRO_AL) != 0});
+    if (t->norm != t->stem && (nn != sn || memcmp(t->norm, t->stem, sn))) {
+        try_form(&m, (form){t->norm, nn, nh, false});
+    } else if (!t->stem_known) { /* وكيل is a word ("deputy"), not و + Kiel */
         const char *s = t->norm;
         size_t n = nn;
         bool any = false;
         if (n > 6 && (is_letter(s, L_WA) || is_letter(s, L_FA))) {
             s += 2, n -= 2, any = true;
         }
-        bool li = false;
         if (n > 6 && (((unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0xA8) ||
                       is_letter(s, L_LAM) || is_letter(s, L_KAF))) {
-            li = is_letter(s, L_LAM);
-            if (li && n > 6 && is_letter(s + 2, L_LAM)) { /* لل = ل + ال */
-                out[k++] = (form){s + 4, n - 4, true};
-                return k;
+            if (is_letter(s, L_LAM) && n > 6 && is_letter(s + 2, L_LAM)) { /* لل = ل + ال */
+                try_form(&m, strip(s + 4, n - 4, true));
+                return m.found;
             }
             s += 2, n -= 2, any = true;
         }
         if (any)
-            out[k++] = (form){s, n, false};
+            try_form(&m, strip(s, n, false));
         if (geo_has_article(s, n) && n >= 8)
-            out[k++] = (form){s + 4, n - 4, true};
+            try_form(&m, strip(s + 4, n - 4, true));
     }
-    return k;
-}
-
-bool geo_phrase_match(const geo_phrase_index *ix, const raml_token *toks, size_t end, size_t i,
-                      geo_pmatch *out)
-{
-    if (i >= end || !ix->cap || toks[i].kind == RAML_TOK_PUNCT || !toks[i].norm)
-        return false;
-    form forms[4];
-    int nf = first_forms(&toks[i], forms);
-    bool found = false;
-    char key[GEO_PHRASE_KEY_MAX];
-    for (int f = 0; f < nf; f++) {
-        if (forms[f].n == 0 || forms[f].n >= sizeof key)
-            continue;
-        /* The key is the form itself until a second word has to be appended. */
-        const char *kp = forms[f].s;
-        size_t kn = forms[f].n;
-        uint32_t h = fnv_more(FNV_START, kp, kn);
-        for (uint32_t k = 1;; k++) {
-            const geo_pslot *s = find_slot(ix, kp, kn, fnv_done(h));
-            if (!s->key_len)
-                break;
-            if (s->head && usable(ix, s->head, forms[f].al) && (!found || k > out->ntok)) {
-                *out = (geo_pmatch){k, s->head, forms[f].al};
-                found = true;
-            }
-            if (!s->prefix || i + k >= end || k >= GEO_PHRASE_MAX_WORDS)
-                break;
-            const raml_token *nt = &toks[i + k];
-            if (nt->kind == RAML_TOK_PUNCT || !nt->norm)
-                break;
-            size_t wl = strlen(nt->norm);
-            if (kn + 1 + wl >= sizeof key)
-                break;
-            if (kp != key) {
-                memcpy(key, kp, kn);
-                kp = key;
-            }
-            key[kn++] = ' ';
-            memcpy(key + kn, nt->norm, wl);
-            kn += wl;
-            h = fnv_more(fnv_more(h, " ", 1), nt->norm, wl);
-        }
-    }
-    return found;
+    return m.found;
 }
 
 bool geo_phrase_each_word(const geo_phrase_index *ix, bool (*fn)(void *ctx, const char *w, size_t n),

@@ -2,19 +2,13 @@
  * this design). Linear probing at ≤ 50 % load keeps probes short on the hot path. */
 #include "lexicon/intern.h"
 #include "util/bigmem.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h ? h : 1;
-}
+/* The key hash of util/hash.h, so that a token's own hash finds its stem. */
+static uint32_t hash_bytes(const char *s, size_t n) { return raml_key_hash(s, n); }
 
 void raml_intern_init(raml_intern *t) { memset(t, 0, sizeof *t); }
 
@@ -35,9 +29,13 @@ static bool same(const raml_intern *t, uint32_t id, const char *w, size_t len)
 
 uint32_t raml_intern_find(const raml_intern *t, const char *word, size_t len)
 {
+    return raml_intern_find_h(t, word, len, hash_bytes(word, len));
+}
+
+uint32_t raml_intern_find_h(const raml_intern *t, const char *word, size_t len, uint32_t h)
+{
     if (!t->cap)
         return 0;
-    uint32_t h = hash_bytes(word, len);
     size_t mask = t->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t id = t->slots[i];

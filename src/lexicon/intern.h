@@ -23,6 +23,8 @@ void raml_intern_free(raml_intern *t);
 /* Returns the id of word[0..len), adding it; 0 on allocation failure. */
 uint32_t raml_intern_add(raml_intern *t, const char *word, size_t len);
 uint32_t raml_intern_find(const raml_intern *t, const char *word, size_t len);
+/* raml_intern_find given h = raml_key_hash(word, len) (util/hash.h). */
+uint32_t raml_intern_find_h(const raml_intern *t, const char *word, size_t len, uint32_t h);
 const char *raml_intern_word(const raml_intern *t, uint32_t id);
 
 typedef struct raml_trie {

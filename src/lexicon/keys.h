@@ -19,10 +19,29 @@ static inline const char *raml_tok_stem(const raml_token *t)
     return t->stem ? t->stem : (t->norm ? t->norm : "");
 }
 
-static inline bool raml_starts_al(const char *s)
+/* raml_tok_stem with its length and key hash (util/hash.h), from the token when it has them. */
+static inline const char *raml_tok_stem_keyed(const raml_token *t, size_t *n, uint32_t *h)
 {
-    return strncmp(s, RAML_AL, 4) == 0 && strlen(s) >= 8;
+    if (t->stem) {
+        *h = raml_tok_stem_key(t, n);
+        return t->stem;
+    }
+    if (t->norm) {
+        *h = raml_tok_norm_key(t, n);
+        return t->norm;
+    }
+    *n = 0;
+    *h = raml_key_hash("", 0);
+    return "";
 }
+
+/* An ال the segmenter left on a stem of n bytes (2+ letters after it). */
+static inline bool raml_starts_al_n(const char *s, size_t n)
+{
+    return n >= 8 && memcmp(s, RAML_AL, 4) == 0;
+}
+
+static inline bool raml_starts_al(const char *s) { return raml_starts_al_n(s, strlen(s)); }
 
 static inline const char *raml_key_bare(const raml_token *t)
 {
@@ -45,6 +64,41 @@ static inline const char *raml_key_article(const raml_token *t, char buf[RAML_KE
         return buf;
     }
     return raml_starts_al(s) ? s : NULL;
+}
+
+/* The same two keys with their lengths and hashes, for running text: a token's own stem
+ * hash is reused whenever the key is the stem itself. */
+static inline const char *raml_key_bare_h(const raml_token *t, size_t *n, uint32_t *h)
+{
+    const char *s = raml_tok_stem_keyed(t, n, h);
+    if (!(t->proclitics & RAML_PRO_AL) && raml_starts_al_n(s, *n)) {
+        *n -= 4;
+        *h = raml_key_hash(s + 4, *n);
+        return s + 4;
+    }
+    return s;
+}
+
+static inline const char *raml_key_article_h(const raml_token *t, char buf[RAML_KEY_MAX],
+                                             size_t *n, uint32_t *h)
+{
+    size_t sn;
+    uint32_t sh;
+    const char *s = raml_tok_stem_keyed(t, &sn, &sh);
+    if (t->proclitics & RAML_PRO_AL) {
+        if (sn + 5 > RAML_KEY_MAX)
+            return NULL;
+        memcpy(buf, RAML_AL, 4);
+        memcpy(buf + 4, s, sn + 1);
+        *n = sn + 4;
+        *h = raml_key_hash(buf, *n);
+        return buf;
+    }
+    if (!raml_starts_al_n(s, sn))
+        return NULL;
+    *n = sn;
+    *h = sh;
+    return s;
 }
 
 #endif

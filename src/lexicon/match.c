@@ -10,16 +10,17 @@ void raml_lexicon_intern_tokens(const raml_lexicon *lex, raml_token *tokens, siz
         t->stem_id = t->norm_id = 0;
         if (t->kind != RAML_TOK_ARABIC && t->kind != RAML_TOK_LATIN)
             continue;
-        const char *bare = raml_key_bare(t);
-        size_t bl = strlen(bare);
-        t->stem_id = raml_intern_find(&lex->words, bare, bl);
+        size_t bl, al;
+        uint32_t bh, ah;
+        const char *bare = raml_key_bare_h(t, &bl, &bh);
+        t->stem_id = raml_intern_find_h(&lex->words, bare, bl, bh);
         /* accusative tanween alif (هجوما، مدنيا): the dictionary has the bare noun */
         if (!t->stem_id && bl >= 8 && memcmp(bare + bl - 2, "\xd8\xa7", 2) == 0)
             t->stem_id = raml_intern_find(&lex->words, bare, bl - 2);
         char buf[RAML_KEY_MAX];
-        const char *art = raml_key_article(t, buf);
+        const char *art = raml_key_article_h(t, buf, &al, &ah);
         if (art)
-            t->norm_id = raml_intern_find(&lex->words, art, strlen(art));
+            t->norm_id = raml_intern_find_h(&lex->words, art, al, ah);
     }
 }
 

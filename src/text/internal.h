@@ -1,9 +1,10 @@
-/* Private to src/text: the per-code-point fold, the character classes the tokeniser,
- * segmenter and number parser share, and the one string hash of the text layer. */
+/* Private to src/text: the per-code-point fold and the character classes the tokeniser,
+ * segmenter and number parser share. */
 #ifndef RAML_TEXT_INTERNAL_H
 #define RAML_TEXT_INTERNAL_H
 
 #include "text/text.h"
+#include "util/hash.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -93,52 +94,6 @@ static inline bool text_is_format(uint32_t cp)
            cp == 0xFEFF || cp == 0xAD;
 }
 
-/* The hash of the text layer's tables (guard word set, segmentation cache): whole words of
- * 8 bytes a step, not a byte (the FNV-1a it replaced), since it runs once per token and
- * once per guard word at load. Loads are spelled out byte by byte, which compilers turn
- * into one load, and which gives the same value on every machine. */
-static inline uint64_t text_load_le64(const unsigned char *p)
-{
-    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
-           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-           (uint64_t)p[7] << 56;
-}
-
-static inline uint64_t text_load_le32(const unsigned char *p)
-{
-    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-}
-
-/* Short words (most of them) take one or two loads that may overlap, as in wyhash; every
- * byte is read, and the length is mixed in first. */
-__attribute__((always_inline)) static inline uint64_t text_hash(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xFF51AFD7ED558CCDull);
-    uint64_t w;
-    if (n >= 8) {
-        size_t left = n;
-        while (left > 8) {
-            h = (h ^ text_load_le64(p)) * 0xBF58476D1CE4E5B9ull;
-            h ^= h >> 31;
-            p += 8;
-            left -= 8;
-        }
-        w = text_load_le64((const unsigned char *)s + n - 8);
-    } else if (n >= 4) {
-        w = text_load_le32(p) | text_load_le32(p + n - 4) << 32;
-    } else if (n) {
-        w = (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
-    } else {
-        w = 0;
-    }
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 33;
-    h *= 0x94D049BB133111EBull;
-    h ^= h >> 29;
-    return h;
-}
-
 /* Identifies a word set and its current size (changes when a word is added), so that a
  * cache of segmentation results can tell when it must forget. 0 for NULL. */
 uint64_t text_wordset_stamp(const raml_wordset *ws);
@@ -151,7 +106,7 @@ raml_status text_split(raml_arena *a, const char *text, const raml_token *tokens
                        uint32_t max_tokens, raml_sentence **out, size_t *nout);
 
 /* Segmentation while tokenising: the tokeniser has the folded word, its length and its
- * text_hash in hand, and looks the cut up in the calling thread's cache once per token.
+ * raml_hash64 in hand, and looks the cut up in the calling thread's cache once per token.
  * text_seg_begin returns NULL when there is no cache (then text_segment is used). */
 typedef struct seg_cache seg_cache;
 seg_cache *text_seg_begin(const raml_wordset *guard);

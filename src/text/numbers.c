@@ -49,19 +49,11 @@ struct raml_numwords {
     size_t pcap;
 };
 
-#define HASH_START 2166136261u
-
-/* FNV-1a carried on from h, so a phrase's hash grows with it word by word. */
-static uint32_t hash_more(uint32_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
+/* Keys hash as in the other phrase tables (util/hash.h), so that a token's own hash is the
+ * hash of a one-word form; 0 marks an empty prefix slot. */
 static uint32_t hash_done(uint32_t h) { return h ? h : 1; }
 
-static uint32_t hash_str(const char *s, size_t n) { return hash_done(hash_more(HASH_START, s, n)); }
+static uint32_t hash_str(const char *s, size_t n) { return hash_done(raml_key_hash(s, n)); }
 
 static nentry *lookup_h(const raml_numwords *nw, const char *s, size_t n, uint32_t h)
 {
@@ -393,22 +385,24 @@ static const nentry *phrase_at(const numparse *p, size_t j, size_t *len)
 {
     char buf[256];
     size_t blen = 0;
-    uint32_t h = HASH_START;
+    uint32_t h = 0;
     const nentry *best = NULL;
     for (size_t k = 0; k < (size_t)p->nw->max_words && j + k < p->n; k++) {
         const raml_token *t = &p->t[j + k];
         if (t->kind != RAML_TOK_ARABIC)
             break;
-        size_t l = strlen(t->norm);
+        size_t l;
+        uint32_t th = raml_tok_norm_key(t, &l);
         if (blen + l + 2 > sizeof buf)
             break;
         if (k) {
             buf[blen++] = ' ';
-            h = hash_more(h, " ", 1);
+            h = raml_tok_key_more(h, t);
+        } else {
+            h = th;
         }
         memcpy(buf + blen, t->norm, l);
         blen += l;
-        h = hash_more(h, t->norm, l);
         const nentry *e = lookup_h(p->nw, buf, blen, hash_done(h));
         if (e) {
             best = e;
@@ -433,7 +427,9 @@ static const nentry *word_at(const numparse *p, size_t j, bool first, bool *join
         return NULL;
     const raml_token *t = &p->t[j];
     if (!first && is_word(t, WAW) && j + 1 < p->n) {
-        const nentry *e = lookup_n(p->nw, p->t[j + 1].norm, strlen(p->t[j + 1].norm));
+        size_t nn;
+        uint32_t nh = raml_tok_norm_key(&p->t[j + 1], &nn);
+        const nentry *e = lookup_h(p->nw, p->t[j + 1].norm, nn, hash_done(nh));
         if (e && p->t[j + 1].kind == RAML_TOK_ARABIC && (e->num_kind != K_NONE)) {
             *joined = true;
             *used = 2;
@@ -444,8 +440,9 @@ static const nentry *word_at(const numparse *p, size_t j, bool first, bool *join
     if (t->kind != RAML_TOK_ARABIC)
         return NULL;
     const char *w = t->norm;
-    size_t n = strlen(w);
-    const nentry *e = lookup_n(p->nw, w, n);
+    size_t n;
+    uint32_t h = raml_tok_norm_key(t, &n);
+    const nentry *e = lookup_h(p->nw, w, n, hash_done(h));
     if (e && (e->num_kind != K_NONE || e->has_vague))
         return e;
     if (n > 2 && strncmp(w, WAW, 2) == 0) {
@@ -469,12 +466,17 @@ static const nentry *word_at(const numparse *p, size_t j, bool first, bool *join
         return NULL;
     }
     /* weekdays that look like numbers with the article */
-    if (strcmp(w, "الاحد") == 0 || strcmp(w, "الاثنين") == 0)
+    static const char ahad[] = "الاحد", ithnayn[] = "الاثنين";
+    if ((n == sizeof ahad - 1 && memcmp(w, ahad, n) == 0) ||
+        (n == sizeof ithnayn - 1 && memcmp(w, ithnayn, n) == 0))
         return NULL;
-    static const char *const pre[] = {"بال", "لل", "ال", "ب", "ل"};
+    /* Most words asked about are not numbers: lengths fixed here spare a strlen each. */
+#define P(lit) {lit, sizeof lit - 1}
+    static const struct { char s[8]; size_t n; } pre[] = {P("بال"), P("لل"), P("ال"), P("ب"), P("ل")};
+#undef P
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-        size_t pl = strlen(pre[i]);
-        if (n > pl + 2 && strncmp(w, pre[i], pl) == 0) {
+        size_t pl = pre[i].n;
+        if (n > pl + 2 && memcmp(w, pre[i].s, pl) == 0) {
             e = lookup_n(p->nw, w + pl, n - pl);
             if (e && (e->num_kind != K_NONE || e->has_vague))
                 return e;
@@ -512,10 +514,10 @@ static bool dual_noun(const raml_token *t)
     if (t->kind != RAML_TOK_ARABIC)
         return false;
     const char *w = t->norm;
-    size_t n = strlen(w);
+    size_t n = raml_tok_norm_len(t);
     if (n < 8)
         return false;
-    bool an = strcmp(w + n - 4, "ان") == 0, in = strcmp(w + n - 4, "ين") == 0;
+    bool an = memcmp(w + n - 4, "ان", 4) == 0, in = memcmp(w + n - 4, "ين", 4) == 0;
     if (!an && !in)
         return false;
     size_t sl = n - 4;
@@ -688,6 +690,7 @@ bool raml_number_at(const raml_numwords *nw, const raml_token *tokens, size_t nt
             size_t m = ntokens - k < 16 ? ntokens - k : 16;
             memcpy(tmp, tokens + k, m * sizeof *tmp);
             tmp[0].norm = sep->norm + 2;
+            tmp[0].norm_len = 0;
             numparse p2 = {nw, tmp, m};
             if (!parse_value(&p2, 0, false, &b))
                 return false;

@@ -236,7 +236,7 @@ static void segment_uncached(raml_arena *a, raml_token *t, const raml_wordset *g
 #define CACHE_KEY 21
 
 typedef struct cache_slot {
-    uint32_t tag; /* high half of the word's text_hash */
+    uint32_t tag; /* high half of the word's raml_hash64 */
     uint8_t len;  /* 0 = empty */
     uint8_t plen, elen;
     uint8_t proclitics; /* RAML_PRO_* fit in 7 bits */
@@ -368,13 +368,14 @@ void text_segment_hashed(raml_arena *a, seg_cache *c, raml_token *t, size_t n, u
 
 void text_segment(raml_arena *a, raml_token *t, const raml_wordset *guard)
 {
+    t->stem_len = 0; /* the stem may change (text.h) */
     if (t->kind != RAML_TOK_ARABIC || !t->norm) {
         segment_uncached(a, t, guard);
         return;
     }
     size_t n = strlen(t->norm);
     seg_cache *c = n < CACHE_KEY && n > 0 ? text_seg_begin(guard) : NULL;
-    text_segment_hashed(a, c, t, n, text_hash(t->norm, n), guard);
+    text_segment_hashed(a, c, t, n, raml_hash64(t->norm, n), guard);
 }
 
 void raml_segment_token(raml_arena *a, raml_token *t, const raml_wordset *guard)

@@ -11,10 +11,12 @@
 
 #include "raml.h"
 #include "util/arena.h"
+#include "util/hash.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ----- Word sets: the guard lexicon for clitic segmentation ----- */
 
@@ -96,7 +98,47 @@ typedef struct raml_token {
     double value;         /* NUMBER: numeric value; DATE: 0 */
     /* Filled by the lexicon (lexicon_intern_tokens); 0 = not a dictionary token. */
     uint32_t norm_id, stem_id;
+    /* Byte lengths and raml_word_hash of norm and stem, set by the tokeniser so that the
+     * lookup tables need not measure and hash a token again each; a length of 0 means not
+     * known (a token made or edited elsewhere, or a form holding a space), and the
+     * raml_tok_* functions below then compute them. Whoever changes norm or stem of a
+     * token resets the length beside it. */
+    uint32_t norm_len, stem_len;
+    uint32_t norm_hash, stem_hash;
 } raml_token;
+
+static inline size_t raml_tok_norm_len(const raml_token *t)
+{
+    return t->norm_len ? t->norm_len : strlen(t->norm);
+}
+
+/* The length and key hash (util/hash.h) of a token's norm / stem. */
+static inline uint32_t raml_tok_norm_key(const raml_token *t, size_t *len)
+{
+    if (t->norm_len) {
+        *len = t->norm_len;
+        return t->norm_hash;
+    }
+    *len = strlen(t->norm);
+    return raml_key_hash(t->norm, *len);
+}
+
+static inline uint32_t raml_tok_stem_key(const raml_token *t, size_t *len)
+{
+    if (t->stem_len) {
+        *len = t->stem_len;
+        return t->stem_hash;
+    }
+    *len = strlen(t->stem);
+    return raml_key_hash(t->stem, *len);
+}
+
+/* The hash of key + " " + the token's norm, given h, the hash of key. */
+static inline uint32_t raml_tok_key_more(uint32_t h, const raml_token *t)
+{
+    return t->norm_len ? raml_key_join(h, t->norm_hash)
+                       : raml_key_hash_more(h, t->norm, strlen(t->norm));
+}
 
 typedef struct raml_sentence {
     uint32_t first, count; /* token range */

@@ -122,14 +122,31 @@ static void add_token(tk *t, raml_tok_kind kind, pos p0, pos p1, char *norm, siz
     *k = (raml_token){.bstart = (uint32_t)p0.b, .bend = (uint32_t)p1.b,
                       .cstart = p0.c, .cend = p1.c, .kind = kind,
                       .norm = norm, .stem = norm, .enclitic = NULL, .value = 0};
+    uint64_t h = raml_hash64(norm, n);
     if (kind == RAML_TOK_NUMBER)
         k->value = parse_number(norm);
     else if (kind == RAML_TOK_ARABIC && t->segment) {
         /* Segmented here, while the folded word is hot in cache and its length known. */
         if (t->cache)
-            text_segment_hashed(t->a, t->cache, k, n, text_hash(norm, n), t->guard);
+            text_segment_hashed(t->a, t->cache, k, n, h, t->guard);
         else
             text_segment(t->a, k, t->guard);
+    }
+    /* A form with a space (a ligature such as U+FC5E folds to one) is more than one word
+     * to the phrase tables: left for raml_tok_norm_key to hash piece by piece. */
+    if (!n || memchr(norm, ' ', n))
+        return;
+    k->norm_len = (uint32_t)n;
+    k->norm_hash = (uint32_t)(h >> 32);
+    if (k->stem == norm) {
+        k->stem_len = k->norm_len;
+        k->stem_hash = k->norm_hash;
+    } else {
+        size_t sl = strlen(k->stem);
+        if (sl) {
+            k->stem_len = (uint32_t)sl;
+            k->stem_hash = raml_word_hash(k->stem, sl);
+        }
     }
 }
 

@@ -73,7 +73,7 @@ static bool alloc_slots(raml_wordset *ws, size_t cap)
         slot s = ws->slots[i];
         if (!s.tag)
             continue;
-        uint64_t h = text_hash(ws->pool + s.off, slot_len(ws, s));
+        uint64_t h = raml_hash64(ws->pool + s.off, slot_len(ws, s));
         size_t j = h & (cap - 1);
         while (ns[j].tag)
             j = (j + 1) & (cap - 1);
@@ -189,7 +189,7 @@ bool raml_wordset_add(raml_wordset *ws, const char *word, size_t len)
         return false;
     if (len == 0 || len > UINT32_MAX / 2)
         return true; /* nothing worth guarding */
-    uint64_t h = text_hash(word, len);
+    uint64_t h = raml_hash64(word, len);
     if (find(ws, word, len, h)->tag)
         return true;
     if (!reserve_slots(ws, 1))
@@ -207,13 +207,13 @@ bool raml_wordset_remove(raml_wordset *ws, const char *word, size_t len)
 {
     if (!ws || len == 0 || !ws->cap)
         return false;
-    slot *hole = find(ws, word, len, text_hash(word, len));
+    slot *hole = find(ws, word, len, raml_hash64(word, len));
     if (!hole->tag)
         return false;
     size_t mask = ws->cap - 1, i = (size_t)(hole - ws->slots);
     for (size_t j = (i + 1) & mask; ws->slots[j].tag; j = (j + 1) & mask) {
         slot s = ws->slots[j];
-        size_t home = text_hash(ws->pool + s.off, slot_len(ws, s)) & mask;
+        size_t home = raml_hash64(ws->pool + s.off, slot_len(ws, s)) & mask;
         /* s may fill the hole unless its home lies cyclically in (i, j] */
         bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
         if (!stays) {
@@ -230,7 +230,7 @@ bool raml_wordset_has(const raml_wordset *ws, const char *word, size_t len)
 {
     if (!ws || len == 0)
         return false;
-    return find(ws, word, len, text_hash(word, len))->tag != 0;
+    return find(ws, word, len, raml_hash64(word, len))->tag != 0;
 }
 
 /* Reads the whole file onto the end of the pool; *got is its size. The pool is sized
@@ -276,7 +276,7 @@ static size_t count_lines(const unsigned char *p, size_t n)
     const uint64_t ones = 0x0101010101010101ull, lows = 0x7F7F7F7F7F7F7F7Full;
     size_t lines = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
-        uint64_t x = text_load_le64(p + i) ^ (ones * '\n'); /* zero bytes where '\n' was */
+        uint64_t x = raml_load_le64(p + i) ^ (ones * '\n'); /* zero bytes where '\n' was */
         uint64_t zero = ~(((x & lows) + lows) | x | lows); /* high bit set per zero byte */
         lines += (size_t)(((zero >> 7) * ones) >> 56); /* sum of the bytes (no popcnt) */
     }
@@ -370,7 +370,7 @@ static bool load_fd(raml_wordset *ws, int fd, const char *path, raml_error *err)
                 }
                 off = o;
             }
-            uint64_t h = text_hash(ws->pool + off, w);
+            uint64_t h = raml_hash64(ws->pool + off, w);
             __builtin_prefetch(&ws->slots[h & (ws->cap - 1)]);
             batch[nb++] = (struct pending){(uint32_t)off, (uint32_t)w, h};
         }

@@ -379,6 +379,11 @@ bool tdate_at(const raml_timelex *t, const raml_token *toks, size_t lo, size_t e
     tscan sc = {.lex = t};
     for (int k = 0; k < TSCAN_MEMO; k++)
         sc.memo[k].i = SIZE_MAX;
+    /* Every reading starts with a number (day_month) or a time word at i (all the others);
+     * most tokens are neither, which one phrase lookup tells before five readings ask. */
+    geo_pmatch m;
+    if (toks[i].kind != RAML_TOK_NUMBER && !phrase_at(&sc, toks, end, i, &m))
+        return false;
     if (day_month(&sc, toks, end, i, anchor, o))
         return !explicit_only || (o->resolved && o->precision == RAML_DATE_DAY);
     if (explicit_only)

@@ -11,16 +11,33 @@
 #include <string.h>
 
 
+/* v as `width` zero-padded digits at p, as printf's %0<width>d writes 0 <= v < 10^width. */
+static char *put_digits(char *p, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--, v /= 10)
+        p[k] = (char)('0' + v % 10);
+    return p + width;
+}
+
 static void format(raml_date *dt, const tdate *td)
 {
-    switch (td->precision) {
-    case RAML_DATE_YEAR:
+    /* Written by hand, not snprintf (a thousand instructions, once per event); a part
+     * outside what the pattern has room for is left to snprintf, whose output it is. */
+    int parts = td->precision == RAML_DATE_YEAR ? 1 : td->precision == RAML_DATE_MONTH ? 2 : 3;
+    _Static_assert(sizeof dt->value >= sizeof "YYYY-MM-DD", "room for a day");
+    if (td->y >= 0 && td->y <= 9999 && (parts < 2 || (td->m >= 0 && td->m <= 99)) &&
+        (parts < 3 || (td->d >= 0 && td->d <= 99))) {
+        char *p = put_digits(dt->value, td->y, 4);
+        if (parts >= 2)
+            *p++ = '-', p = put_digits(p, td->m, 2);
+        if (parts >= 3)
+            *p++ = '-', p = put_digits(p, td->d, 2);
+        *p = '\0';
+    } else if (parts == 1) {
         snprintf(dt->value, sizeof dt->value, "%04d", td->y);
-        break;
-    case RAML_DATE_MONTH:
+    } else if (parts == 2) {
         snprintf(dt->value, sizeof dt->value, "%04d-%02d", td->y, td->m);
-        break;
-    default:
+    } else {
         snprintf(dt->value, sizeof dt->value, "%04d-%02d-%02d", td->y, td->m, td->d);
     }
     dt->precision = td->precision;
@@ -30,7 +47,9 @@ static void format(raml_date *dt, const tdate *td)
 static void fallback(raml_date *dt, const char *doc_date)
 {
     if (doc_date && doc_date[0]) {
-        snprintf(dt->value, sizeof dt->value, "%s", doc_date);
+        size_t n = strnlen(doc_date, sizeof dt->value - 1); /* as snprintf "%s" cuts it */
+        memcpy(dt->value, doc_date, n);
+        dt->value[n] = '\0';
         dt->precision = RAML_DATE_DAY;
         dt->method = RAML_DATE_PUB_FALLBACK;
     } else {

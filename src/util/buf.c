@@ -46,14 +46,29 @@ bool raml_buf_reserve(raml_buf *b, size_t extra)
     return true;
 }
 
+/* Two digits per division: offsets and counts, written a few hundred thousand times per
+ * thousand documents. */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
 void raml_buf_put_ulong(raml_buf *b, unsigned long v)
 {
     char tmp[24];
     char *p = tmp + sizeof tmp;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        unsigned long r = v % 100;
+        v /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
     raml_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
@@ -173,21 +188,34 @@ static bool json_special8(uint64_t x)
     return ((lt | zq | zb) & highs) != 0;
 }
 
-/* True when none of s[0..n) needs escaping, 8 bytes at a time; a short tail is padded with
- * a letter that needs none. */
+/* True when none of s[0..n) needs escaping, 8 bytes at a time; a tail is read as one
+ * 8-byte word ending at s + n when the string has 8 bytes, else as two 4-byte words or
+ * single bytes that may overlap (rereading a byte changes nothing), never past s + n. */
 static bool json_plain(const char *s, size_t n)
 {
-    size_t i = 0;
-    for (; n - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if (json_special8(x))
-            return false;
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t x;
+    if (n >= 8) {
+        size_t i = 0;
+        for (; n - i > 8; i += 8) {
+            memcpy(&x, p + i, 8);
+            if (json_special8(x))
+                return false;
+        }
+        memcpy(&x, p + n - 8, 8);
+        return !json_special8(x);
     }
-    if (i == n)
-        return true;
-    uint64_t x = 0x6161616161616161ull; /* "aaaaaaaa" */
-    memcpy(&x, s + i, n - i);
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + n - 4, 4);
+        x = (uint64_t)lo | (uint64_t)hi << 32;
+        return !json_special8(x);
+    }
+    x = 0x6161616161616161ull; /* "aaaaaaaa": needs no escaping */
+    if (n) {
+        x = (x & ~0xFFFFFFull) | p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    }
     return !json_special8(x);
 }
 
@@ -196,13 +224,18 @@ void raml_buf_json_stringn(raml_buf *b, const char *s, size_t n)
     static const char hex[] = "0123456789abcdef";
     if (!raml_buf_reserve(b, n + 2))
         return;
-    raml_buf_putc(b, '"');
-    /* Text is mostly Arabic, names and codes: nearly every string goes out as it is. */
+    /* Text is mostly Arabic, names and codes: nearly every string goes out as it is, into
+     * the room just reserved. */
     if (json_plain(s, n)) {
-        raml_buf_append(b, s, n);
-        raml_buf_putc(b, '"');
+        char *d = b->data + b->len;
+        d[0] = '"';
+        memcpy(d + 1, s, n);
+        d[n + 1] = '"';
+        d[n + 2] = '\0';
+        b->len += n + 2;
         return;
     }
+    raml_buf_putc(b, '"');
     size_t run = 0; /* copy unescaped runs in one go */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
