@@ -360,7 +360,13 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_json_string(b, id);
     raml_buf_puts(b, ",\"plover_type\":");
     raml_buf_json_string(b, first->ev->plover_type);
-    raml_buf_printf(b, ",\"date\":{\"from\":\"%s\",\"to\":\"%s\"},\"location\":{\"name\":", dl, dh);
+    /* Plain appends where printf only copied strings: a large ingest writes a cluster row
+     * for every clusterable event. */
+    raml_buf_puts(b, ",\"date\":{\"from\":\"");
+    raml_buf_puts(b, dl);
+    raml_buf_puts(b, "\",\"to\":\"");
+    raml_buf_puts(b, dh);
+    raml_buf_puts(b, "\"},\"location\":{\"name\":");
     raml_buf_json_string(b, best->resolved_name ? best->resolved_name : best->name_ar);
     raml_buf_puts(b, ",\"name_ar\":");
     raml_buf_json_string(b, best->name_ar);
@@ -370,9 +376,20 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_json_string(b, best->country[0] ? best->country : NULL);
     raml_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"geo_precision\":", best->lat, best->lon);
     raml_buf_json_string(b, raml_geo_precision_name(best->precision));
-    raml_buf_printf(b, "},\"nevents\":%zu,\"ndocs\":%zu,\"npublishers\":%zu,\"documents\":[%s]",
-                    nev, ndocs, npub, docs.len ? docs.data : "");
-    raml_buf_printf(b, ",\"publishers\":[%s],\"earliest_report\":", pubs.len ? pubs.data : "");
+    char num[24];
+    raml_buf_puts(b, "},\"nevents\":");
+    raml_buf_append(b, num, store_utoa(num, nev));
+    raml_buf_puts(b, ",\"ndocs\":");
+    raml_buf_append(b, num, store_utoa(num, ndocs));
+    raml_buf_puts(b, ",\"npublishers\":");
+    raml_buf_append(b, num, store_utoa(num, npub));
+    raml_buf_puts(b, ",\"documents\":[");
+    if (docs.len)
+        raml_buf_append(b, docs.data, docs.len);
+    raml_buf_puts(b, "],\"publishers\":[");
+    if (pubs.len)
+        raml_buf_append(b, pubs.data, pubs.len);
+    raml_buf_puts(b, "],\"earliest_report\":");
     if (earliest) {
         raml_buf_puts(b, "{\"doc_id\":");
         raml_buf_json_string(b, earliest->doc_id);
@@ -394,8 +411,13 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
         raml_buf_printf(b, "%ld", hi);
     else
         raml_buf_puts(b, "null");
-    raml_buf_printf(b, ",\"claims\":[%s]}},\"events\":[%s]}", claims.len ? claims.data : "",
-                    evs.len ? evs.data : "");
+    raml_buf_puts(b, ",\"claims\":[");
+    if (claims.len)
+        raml_buf_append(b, claims.data, claims.len);
+    raml_buf_puts(b, "]}},\"events\":[");
+    if (evs.len)
+        raml_buf_append(b, evs.data, evs.len);
+    raml_buf_puts(b, "]}");
     if (ndocs_out)
         *ndocs_out = ndocs;
     raml_buf_free(&docs);
