@@ -509,6 +509,42 @@ static bool dg_reads_in(const char *fmt, double v, double lo, double hi)
     return (v >= lo && v <= hi) || dg_printed_in(fmt, v, lo, hi, t);
 }
 
+/* dg_printed_in("%.5f", v, -lim, lim): every located event has two, and snprintf with
+ * strtod was half of a digest's cost. v * 1e5 is off by less than 1e-7 for |v| < 1e4,
+ * so its nearest integer is printf's unless v * 1e5 is within 1e-6 of a half, where
+ * printf has the last word. lim is a whole number: |n| <= lim * 1e5 is the range check. */
+static bool dg_coord(double v, long lim, char out[64])
+{
+    if (!(fabs(v) < 1e4))
+        return dg_printed_in("%.5f", v, (double)-lim, (double)lim, out);
+    double x = fabs(v) * 1e5, fl = floor(x), frac = x - fl;
+    if (fabs(frac - 0.5) < 1e-6)
+        return dg_printed_in("%.5f", v, (double)-lim, (double)lim, out);
+    unsigned long n = (unsigned long)fl + (frac > 0.5);
+    if (n > (unsigned long)lim * 100000UL)
+        return false;
+    char d[24];
+    size_t nd = store_utoa(d, n), o = 0;
+    if (signbit(v))
+        out[o++] = '-'; /* printf writes -0.00000 too */
+    if (nd <= 5) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (size_t k = nd; k < 5; k++)
+            out[o++] = '0';
+        memcpy(out + o, d, nd);
+        o += nd;
+    } else {
+        memcpy(out + o, d, nd - 5);
+        o += nd - 5;
+        out[o++] = '.';
+        memcpy(out + o, d + nd - 5, 5);
+        o += 5;
+    }
+    out[o] = '\0';
+    return true;
+}
+
 static long dg_count(long v) { return v < 0 || v > 2000000000L ? -1 : v; }
 
 bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
@@ -552,8 +588,7 @@ bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
     const raml_location *l = &ev->location;
     char lat[64] = "0", lon[64] = "0";
     if (l->present && (!dg_enum(dg_raml_geo_precision_name, l->precision, 9) ||
-                       !dg_printed_in("%.5f", l->lat, -90, 90, lat) ||
-                       !dg_printed_in("%.5f", l->lon, -180, 180, lon)))
+                       !dg_coord(l->lat, 90, lat) || !dg_coord(l->lon, 180, lon)))
         return false;
     const char *strs[] = {m->id, m->publisher, m->pub_date, ev->plover_type, l->resolved_name,
                           l->name_ar, l->admin1};
