@@ -716,12 +716,17 @@ static uint8_t dict_len[NDICT];
 /* The entries as a byte trie, walked once per position for the longest entry starting
  * there. Hash chains of the entries sharing a 3-byte start (74 begin with `},"`, 31 with
  * `,"s` and mostly the same 8 bytes) cost ~40 compares and many memcmps per position and
- * were half of building a stored row. Node 0 is "none". The first two bytes are one table
- * lookup (a node there has up to 33 children); below, a node's children are a sibling
+ * were half of building a stored row. Node 0 is "none". The first two bytes are two table
+ * lookups (a node there has up to 33 children); below, a node's children are a sibling
  * list or, past two, hashed; and a run of single-child nodes without an entry ending
  * inside is crossed with one memcmp against the entry that made it. */
 enum { TRIE_MAX = 1 << 15 }; /* > the dictionary's 21,810 bytes, so every entry fits */
-static uint16_t t_root2[256][256], t_kid[TRIE_MAX], t_sib[TRIE_MAX], t_term[TRIE_MAX];
+static uint16_t t_kid[TRIE_MAX], t_sib[TRIE_MAX], t_term[TRIE_MAX];
+/* The nodes of the first two bytes: a row per byte that starts some entry (13 do), so the
+ * per-position lookups stay in 7 KB of cache beside SQLite's working set. */
+enum { FIRST_MAX = 32 };
+static uint8_t t_first[256]; /* row + 1, 0 = no entry starts with this byte */
+static uint16_t t_second[FIRST_MAX][256];
 static uint16_t t_from[TRIE_MAX]; /* the entry that made the node */
 static uint8_t t_byte[TRIE_MAX], t_depth[TRIE_MAX]; /* its byte, at t_depth in that entry */
 static uint16_t t_run_end[TRIE_MAX]; /* only child of nd: the run's last node, else 0 */
@@ -746,7 +751,7 @@ static void build(void)
         size_t len = strlen(dict[i]);
         dict_len[i] = (uint8_t)(len >= 3 && len <= 255 ? len : 0);
     }
-    unsigned n = 1;
+    unsigned n = 1, nfirst = 0;
     /* Entries of 3 to 255 bytes, in order of increasing length: where two were equal the
      * later one would win, as the longest-first chains had it. */
     for (size_t want = 3; want <= 255; want++)
@@ -755,7 +760,12 @@ static void build(void)
             if (len != want)
                 continue;
             const unsigned char *e = (const unsigned char *)dict[i];
-            uint16_t *slot = &t_root2[e[0]][e[1]];
+            if (!t_first[e[0]]) {
+                if (++nfirst >= FIRST_MAX)
+                    return; /* trie_ok stays false: encode stores plain JSON */
+                t_first[e[0]] = (uint8_t)nfirst;
+            }
+            uint16_t *slot = &t_second[t_first[e[0]] - 1][e[1]];
             for (size_t k = 1;; k++) {
                 uint16_t nd = *slot;
                 if (!nd) {
@@ -840,9 +850,14 @@ bool store_json_encode(raml_buf *out, const char *json, size_t len)
     size_t i = 0, lit = 0;
     while (i + 1 < len) {
         /* The longest entry that s + i starts with (all have 3 bytes or more). */
+        unsigned row = t_first[s[i]];
+        if (!row) {
+            i++;
+            continue;
+        }
         int hit = -1;
         size_t j = i + 2;
-        for (unsigned nd = t_root2[s[i]][s[i + 1]]; nd;) {
+        for (unsigned nd = t_second[row - 1][s[i + 1]]; nd;) {
             if (t_term[nd])
                 hit = t_term[nd] - 1;
             unsigned m = t_run_len[nd];
