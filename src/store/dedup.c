@@ -19,6 +19,7 @@
 #include "store/store_impl.h"
 
 #include "formats/formats.h"
+#include "util/bigmem.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -360,7 +361,13 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_json_string(b, id);
     raml_buf_puts(b, ",\"plover_type\":");
     raml_buf_json_string(b, first->ev->plover_type);
-    raml_buf_printf(b, ",\"date\":{\"from\":\"%s\",\"to\":\"%s\"},\"location\":{\"name\":", dl, dh);
+    /* Plain appends where printf only copied strings: a large ingest writes a cluster row
+     * for every clusterable event. */
+    raml_buf_puts(b, ",\"date\":{\"from\":\"");
+    raml_buf_puts(b, dl);
+    raml_buf_puts(b, "\",\"to\":\"");
+    raml_buf_puts(b, dh);
+    raml_buf_puts(b, "\"},\"location\":{\"name\":");
     raml_buf_json_string(b, best->resolved_name ? best->resolved_name : best->name_ar);
     raml_buf_puts(b, ",\"name_ar\":");
     raml_buf_json_string(b, best->name_ar);
@@ -370,9 +377,20 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_json_string(b, best->country[0] ? best->country : NULL);
     raml_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"geo_precision\":", best->lat, best->lon);
     raml_buf_json_string(b, raml_geo_precision_name(best->precision));
-    raml_buf_printf(b, "},\"nevents\":%zu,\"ndocs\":%zu,\"npublishers\":%zu,\"documents\":[%s]",
-                    nev, ndocs, npub, docs.len ? docs.data : "");
-    raml_buf_printf(b, ",\"publishers\":[%s],\"earliest_report\":", pubs.len ? pubs.data : "");
+    char num[24];
+    raml_buf_puts(b, "},\"nevents\":");
+    raml_buf_append(b, num, store_utoa(num, nev));
+    raml_buf_puts(b, ",\"ndocs\":");
+    raml_buf_append(b, num, store_utoa(num, ndocs));
+    raml_buf_puts(b, ",\"npublishers\":");
+    raml_buf_append(b, num, store_utoa(num, npub));
+    raml_buf_puts(b, ",\"documents\":[");
+    if (docs.len)
+        raml_buf_append(b, docs.data, docs.len);
+    raml_buf_puts(b, "],\"publishers\":[");
+    if (pubs.len)
+        raml_buf_append(b, pubs.data, pubs.len);
+    raml_buf_puts(b, "],\"earliest_report\":");
     if (earliest) {
         raml_buf_puts(b, "{\"doc_id\":");
         raml_buf_json_string(b, earliest->doc_id);
@@ -394,8 +412,13 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
         raml_buf_printf(b, "%ld", hi);
     else
         raml_buf_puts(b, "null");
-    raml_buf_printf(b, ",\"claims\":[%s]}},\"events\":[%s]}", claims.len ? claims.data : "",
-                    evs.len ? evs.data : "");
+    raml_buf_puts(b, ",\"claims\":[");
+    if (claims.len)
+        raml_buf_append(b, claims.data, claims.len);
+    raml_buf_puts(b, "]}},\"events\":[");
+    if (evs.len)
+        raml_buf_append(b, evs.data, evs.len);
+    raml_buf_puts(b, "]}");
     if (ndocs_out)
         *ndocs_out = ndocs;
     raml_buf_free(&docs);
@@ -464,19 +487,77 @@ static bool dg_printed_in(const char *fmt, double v, double lo, double hi, char 
     return r >= lo && r <= hi;
 }
 
+/* "\x1f" and v in decimal: printf was half the cost of a digest. */
+static void dg_num(raml_buf *b, long long v)
+{
+    char t[24];
+    size_t n = 0;
+    t[n++] = '\x1f';
+    if (v < 0) {
+        t[n++] = '-';
+        n += store_utoa(t + n, 0 - (unsigned long)v);
+    } else {
+        n += store_utoa(t + n, (unsigned long)v);
+    }
+    raml_buf_append(b, t, n);
+}
+
+/* dg_printed_in without the printing where it cannot matter: rounding to a printed
+ * precision is monotone and lo, hi print exactly, so a value inside stays inside. */
+static bool dg_reads_in(const char *fmt, double v, double lo, double hi)
+{
+    char t[64];
+    return (v >= lo && v <= hi) || dg_printed_in(fmt, v, lo, hi, t);
+}
+
+/* dg_printed_in("%.5f", v, -lim, lim): every located event has two, and snprintf with
+ * strtod was half of a digest's cost. v * 1e5 is off by less than 1e-7 for |v| < 1e4,
+ * so its nearest integer is printf's unless v * 1e5 is within 1e-6 of a half, where
+ * printf has the last word. lim is a whole number: |n| <= lim * 1e5 is the range check. */
+static bool dg_coord(double v, long lim, char out[64])
+{
+    if (!(fabs(v) < 1e4))
+        return dg_printed_in("%.5f", v, (double)-lim, (double)lim, out);
+    double x = fabs(v) * 1e5, fl = floor(x), frac = x - fl;
+    if (fabs(frac - 0.5) < 1e-6)
+        return dg_printed_in("%.5f", v, (double)-lim, (double)lim, out);
+    unsigned long n = (unsigned long)fl + (frac > 0.5);
+    if (n > (unsigned long)lim * 100000UL)
+        return false;
+    char d[24];
+    size_t nd = store_utoa(d, n), o = 0;
+    if (signbit(v))
+        out[o++] = '-'; /* printf writes -0.00000 too */
+    if (nd <= 5) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (size_t k = nd; k < 5; k++)
+            out[o++] = '0';
+        memcpy(out + o, d, nd);
+        o += nd;
+    } else {
+        memcpy(out + o, d, nd - 5);
+        o += nd - 5;
+        out[o++] = '.';
+        memcpy(out + o, d + nd - 5, 5);
+        o += 5;
+    }
+    out[o] = '\0';
+    return true;
+}
+
 static long dg_count(long v) { return v < 0 || v > 2000000000L ? -1 : v; }
 
 bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
 {
     raml_buf_clear(b);
-    char t[64];
     /* Records the JSON reader refuses (clustering skips those): leave them to it. */
-    if (ev->quad_class < 0 || ev->quad_class > 4 || !dg_printed_in("%.2f", ev->confidence, 0, 1, t))
+    if (ev->quad_class < 0 || ev->quad_class > 4 || !dg_reads_in("%.2f", ev->confidence, 0, 1))
         return false;
     if (isfinite(ev->goldstein) &&
-        !dg_printed_in(fabs(ev->goldstein) < 1e15 && ev->goldstein == (long)ev->goldstein ? "%.0f"
-                                                                                           : "%.6g",
-                       ev->goldstein, -10, 10, t))
+        !dg_reads_in(fabs(ev->goldstein) < 1e15 && ev->goldstein == (long)ev->goldstein ? "%.0f"
+                                                                                         : "%.6g",
+                     ev->goldstein, -10, 10))
         return false;
     if (ev->nmodes > RAML_MAX_MODES || ev->ncontexts > RAML_MAX_MODES || ev->nrules > RAML_MAX_RULES ||
         ev->nactors > RAML_MAX_ACTORS || ev->nmodes < 0 || ev->ncontexts < 0 || ev->nrules < 0 ||
@@ -508,8 +589,7 @@ bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
     const raml_location *l = &ev->location;
     char lat[64] = "0", lon[64] = "0";
     if (l->present && (!dg_enum(dg_raml_geo_precision_name, l->precision, 9) ||
-                       !dg_printed_in("%.5f", l->lat, -90, 90, lat) ||
-                       !dg_printed_in("%.5f", l->lon, -180, 180, lon)))
+                       !dg_coord(l->lat, 90, lat) || !dg_coord(l->lon, 180, lon)))
         return false;
     const char *strs[] = {m->id, m->publisher, m->pub_date, ev->plover_type, l->resolved_name,
                           l->name_ar, l->admin1};
@@ -522,25 +602,31 @@ bool store_digest(raml_buf *b, const raml_doc_meta *m, const raml_event *ev)
     raml_buf_puts(b, m->id);
     dg_strn(b, m->publisher);
     dg_strn(b, m->pub_date);
-    raml_buf_printf(b, "\x1f%u\x1f%u", ev->sentence_index, ev->index_in_sentence);
+    dg_num(b, ev->sentence_index);
+    dg_num(b, ev->index_in_sentence);
     dg_str(b, ev->plover_type);
-    raml_buf_printf(b, "\x1f%d\x1f%d", (int)ev->modality.polarity, (int)ev->modality.realis);
+    dg_num(b, (int)ev->modality.polarity);
+    dg_num(b, (int)ev->modality.realis);
     dg_str(b, ev->date.value);
-    raml_buf_printf(b, "\x1f%d\x1f%d\x1f%d", (int)ev->date.precision, l->present ? 1 : 0,
-                    l->present ? (int)l->precision : 0);
+    dg_num(b, (int)ev->date.precision);
+    dg_num(b, l->present ? 1 : 0);
+    dg_num(b, l->present ? (int)l->precision : 0);
     dg_str(b, l->present ? l->country : "");
     dg_strn(b, l->present ? l->admin1 : NULL);
-    raml_buf_printf(b, "\x1f%s\x1f%s", lat, lon);
+    dg_str(b, lat);
+    dg_str(b, lon);
     dg_strn(b, l->present ? l->resolved_name : NULL);
     dg_strn(b, l->present ? l->name_ar : NULL);
     const raml_count *k = &ev->killed;
-    raml_buf_printf(b, "\x1f%d\x1f%ld\x1f%d\x1f%ld\x1f%ld\x1f%d", k->present ? 1 : 0,
-                    k->present ? dg_count(k->count) : -1, k->present ? (int)k->qualifier : 0,
-                    k->present ? dg_count(k->low) : -1, k->present ? dg_count(k->high) : -1,
-                    ev->nactors);
+    dg_num(b, k->present ? 1 : 0);
+    dg_num(b, k->present ? dg_count(k->count) : -1);
+    dg_num(b, k->present ? (int)k->qualifier : 0);
+    dg_num(b, k->present ? dg_count(k->low) : -1);
+    dg_num(b, k->present ? dg_count(k->high) : -1);
+    dg_num(b, ev->nactors);
     for (int i = 0; i < ev->nactors; i++) {
         const raml_actor *a = &ev->actors[i];
-        raml_buf_printf(b, "\x1f%d", (int)a->role);
+        dg_num(b, (int)a->role);
         dg_str(b, a->country);
         dg_str(b, a->sector);
     }
@@ -625,7 +711,32 @@ typedef struct loader {
     bool oom;
     raml_error *err;
     raml_buf dec; /* stored JSON decoded (store_json.c) */
+    /* The events, in blocks of doubling size: a full pass holds ~1.6 KB for each of
+     * tens of thousands of events, and taking that memory from the arena a page fault at
+     * a time cost a fifth of the pass on our VMs; large blocks come populated in one
+     * call (raml_bigmem). */
+    raml_bigmem *slabs;
+    size_t nslabs, slab_used, slab_events;
 } loader;
+
+static raml_event *new_event(loader *l)
+{
+    if (!l->nslabs || l->slab_used == l->slab_events) {
+        raml_bigmem *g = realloc(l->slabs, (l->nslabs + 1) * sizeof *g);
+        if (!g)
+            return NULL;
+        l->slabs = g;
+        size_t n = l->nslabs ? l->slab_events * 2 : 256;
+        if (n > 8192)
+            n = 8192;
+        if (!raml_bigmem_alloc(&l->slabs[l->nslabs], n * sizeof(raml_event)))
+            return NULL;
+        l->nslabs++;
+        l->slab_events = n;
+        l->slab_used = 0;
+    }
+    return (raml_event *)l->slabs[l->nslabs - 1].p + l->slab_used++;
+}
 
 static int load_one(void *c, long long rowid, const char *json, size_t len, const char *old)
 {
@@ -640,20 +751,25 @@ static int load_one(void *c, long long rowid, const char *json, size_t len, cons
         l->items = g;
         l->cap = nc;
     }
-    raml_event *ev = raml_arena_alloc(l->a, sizeof *ev);
+    raml_event *ev = new_event(l);
     raml_doc_meta meta;
     raml_error e;
     if (!ev) {
         l->oom = true;
         return 1;
     }
+    /* An event not kept gives its place back to the next one. */
     if (len && json[0] == '\x02') {
-        if (!digest_read(l->a, json, len, ev, &meta))
+        if (!digest_read(l->a, json, len, ev, &meta)) {
+            l->slab_used--;
             return 0;
+        }
     } else {
         json = store_json_decode(&l->dec, json, &len);
-        if (raml_read_event_json(l->a, json, len, ev, &meta, NULL, &e) != RAML_OK)
+        if (raml_read_event_json(l->a, json, len, ev, &meta, NULL, &e) != RAML_OK) {
+            l->slab_used--;
             return 0; /* a record we cannot read is left alone, not fatal */
+        }
     }
     raml_dedup_item *it = &l->items[l->n];
     memset(it, 0, sizeof *it);
@@ -663,11 +779,16 @@ static int load_one(void *c, long long rowid, const char *json, size_t len, cons
     it->publisher = meta.publisher;
     it->pub_date = meta.pub_date;
     char id[512];
-    snprintf(id, sizeof id, "%s:s%u:e%u", meta.id, ev->sentence_index, ev->index_in_sentence);
+    if (meta.id)
+        store_event_id(id, sizeof id, meta.id, ev->sentence_index, ev->index_in_sentence);
+    else
+        snprintf(id, sizeof id, "%s:s%u:e%u", "(null)", ev->sentence_index, ev->index_in_sentence);
     it->event_id = raml_arena_strdup(l->a, id);
     it->old_cluster = old ? raml_arena_strdup(l->a, old) : NULL;
     if (raml_dedup_prepare(it) || it->old_cluster)
         l->n++;
+    else
+        l->slab_used--;
     return 0;
 }
 
@@ -794,6 +915,9 @@ out:
     free(members);
     free(ids);
     free(l.items);
+    for (size_t i = 0; i < l.nslabs; i++)
+        raml_bigmem_free(&l.slabs[i]);
+    free(l.slabs);
     raml_buf_free(&l.dec);
     raml_arena_free(&a);
     return st;

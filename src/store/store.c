@@ -184,15 +184,24 @@ const char *store_fold_key(raml_arena *a, const char *s)
 {
     if (!s || !*s)
         return NULL;
-    raml_text t;
-    raml_text_opts o = {0};
     raml_buf b;
     raml_buf_init(&b);
-    if (raml_text_analyze(a, s, strlen(s), &o, &t, NULL) == RAML_OK && t.ntokens) {
-        for (size_t i = 0; i < t.ntokens; i++) {
-            if (t.tokens[i].kind == RAML_TOK_PUNCT || !t.tokens[i].norm)
+    /* The tokens' folded forms, as raml_text_analyze without guard words gives them (it
+     * differs only in segmenting, which never changes a norm). Segmenting here cleared the
+     * thread's segmentation cache twice, for this guard and back for the coder's: a 1 MB
+     * memset and a cold cache for the next document, at every new place name. */
+    size_t len = strlen(s);
+    raml_read_result rd;
+    raml_token *toks = NULL;
+    size_t ntoks = 0;
+    if (len <= UINT32_MAX / 4 && raml_text_read(a, s, len, &rd, NULL) == RAML_OK &&
+        raml_tokenize(a, rd.text, rd.len, &toks, &ntoks) == RAML_OK && ntoks) {
+        for (size_t i = 0; i < ntoks; i++) {
+            if (toks[i].kind == RAML_TOK_PUNCT || !toks[i].norm)
                 continue;
-            raml_buf_printf(&b, "%s%s", b.len ? " " : "", t.tokens[i].norm);
+            if (b.len)
+                raml_buf_putc(&b, ' ');
+            raml_buf_puts(&b, toks[i].norm);
         }
     } else {
         /* Without a text layer: ASCII case folding and single spaces. */
@@ -280,10 +289,57 @@ void store_ymd(long z, char out[11])
     unsigned d = doy - (153 * mp + 2) / 5 + 1;
     unsigned m = mp < 10 ? mp + 3 : mp - 9;
     y += m <= 2;
-    char tmp[48];
-    snprintf(tmp, sizeof tmp, "%04ld-%02u-%02u", y % 10000, m % 100, d % 100);
-    memcpy(out, tmp, 10);
+    if (y < 0 || y > 9999) { /* snprintf's sign and width for the odd year; ingest never has one */
+        char tmp[48];
+        snprintf(tmp, sizeof tmp, "%04ld-%02u-%02u", y % 10000, m % 100, d % 100);
+        memcpy(out, tmp, 10);
+        out[10] = '\0';
+        return;
+    }
+    /* Every stored event takes two of these and clustering one per event and cluster:
+     * snprintf was most of the cost of building a row's dates. */
+    unsigned yy = (unsigned)y;
+    out[0] = (char)('0' + yy / 1000);
+    out[1] = (char)('0' + yy / 100 % 10);
+    out[2] = (char)('0' + yy / 10 % 10);
+    out[3] = (char)('0' + yy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
     out[10] = '\0';
+}
+
+char *store_event_id(char *out, size_t cap, const char *doc_id, uint32_t sentence, uint32_t k)
+{
+    size_t n = strlen(doc_id);
+    if (n + 24 > cap) { /* keeps snprintf's truncation for ids too long to matter */
+        snprintf(out, cap, "%s:s%u:e%u", doc_id, sentence, k);
+        return out;
+    }
+    memcpy(out, doc_id, n);
+    out[n++] = ':';
+    out[n++] = 's';
+    n += store_utoa(out + n, sentence);
+    out[n++] = ':';
+    out[n++] = 'e';
+    n += store_utoa(out + n, k);
+    out[n] = '\0';
+    return out;
+}
+
+size_t store_utoa(char *out, unsigned long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do
+        tmp[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
 }
 
 void store_date_range(const raml_date *d, char lo[11], char hi[11])
@@ -461,8 +517,8 @@ static void make_row(raml_store *s, const raml_writer_ctx *w, const raml_event *
     if (!s->pg && store_digest(&s->words, w->meta, ev))
         r->digest = raml_arena_strndup(a, s->words.data, s->words.len);
     char id[512];
-    snprintf(id, sizeof id, "%s:s%u:e%u", w->meta->id, ev->sentence_index, ev->index_in_sentence);
-    r->event_id = raml_arena_strdup(a, id);
+    r->event_id = raml_arena_strdup(
+        a, store_event_id(id, sizeof id, w->meta->id, ev->sentence_index, ev->index_in_sentence));
     r->sentence = ev->sentence_index;
     r->type = ev->plover_type;
     store_date_range(&ev->date, r->date_lo, r->date_hi);

@@ -709,37 +709,115 @@ static const char *const dict[] = {
     "\"141\"",
 };
 
-enum { NDICT = sizeof dict / sizeof *dict, NSHORT = 19, HBITS = 12 };
+enum { NDICT = sizeof dict / sizeof *dict, NSHORT = 19 };
 _Static_assert(NDICT <= NSHORT + 7 * 96, "too many dictionary entries for the codes");
 
 static uint8_t dict_len[NDICT];
-static uint64_t dict_head[NDICT], head_mask[NDICT]; /* first (up to) 8 bytes, for a quick reject */
-static uint16_t bucket[1 << HBITS]; /* entry index + 1 of the first entry with this hash */
-static uint16_t chain[NDICT];       /* next entry index + 1 with the same hash, longest first */
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* The entries as a byte trie, walked once per position for the longest entry starting
+ * there. Hash chains of the entries sharing a 3-byte start (74 begin with `},"`, 31 with
+ * `,"s` and mostly the same 8 bytes) cost ~40 compares and many memcmps per position and
+ * were half of building a stored row. Node 0 is "none". The first two bytes are two table
+ * lookups (a node there has up to 33 children); below, a node's children are a sibling
+ * list or, past two, hashed; and a run of single-child nodes without an entry ending
+ * inside is crossed with one memcmp against the entry that made it. */
+enum { TRIE_MAX = 1 << 15 }; /* > the dictionary's 21,810 bytes, so every entry fits */
+static uint16_t t_kid[TRIE_MAX], t_sib[TRIE_MAX], t_term[TRIE_MAX];
+/* The nodes of the first two bytes: a row per byte that starts some entry (13 do), so the
+ * per-position lookups stay in 7 KB of cache beside SQLite's working set. */
+enum { FIRST_MAX = 32 };
+static uint8_t t_first[256]; /* row + 1, 0 = no entry starts with this byte */
+static uint16_t t_second[FIRST_MAX][256];
+static uint16_t t_from[TRIE_MAX]; /* the entry that made the node */
+static uint8_t t_byte[TRIE_MAX], t_depth[TRIE_MAX]; /* its byte, at t_depth in that entry */
+static uint16_t t_run_end[TRIE_MAX]; /* only child of nd: the run's last node, else 0 */
+static uint8_t t_run_len[TRIE_MAX];
+/* Children of nodes with more than two (up to 18 below the first two bytes), hashed by
+ * node and byte: scanning their sibling lists was a fifth of the encoding time. */
+enum { KIDS_BITS = 13 };
+static uint32_t k_key[1 << KIDS_BITS]; /* node << 8 | byte, 0 = empty (node 0 has none) */
+static uint16_t k_val[1 << KIDS_BITS];
+static bool t_many[TRIE_MAX];
 
-static unsigned hash3(const unsigned char *p)
+static unsigned kid_slot(uint32_t key)
 {
-    return ((unsigned)p[0] * 2654435761u ^ (unsigned)p[1] * 40503u ^ (unsigned)p[2] * 97u) &
-           ((1u << HBITS) - 1);
+    return (key * 2654435761u) >> (32 - KIDS_BITS);
 }
+static bool trie_ok;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void build(void)
 {
-    /* Longest first within a bucket: insert in order of increasing length at the head. */
+    for (int i = 0; i < NDICT; i++) {
+        size_t len = strlen(dict[i]);
+        dict_len[i] = (uint8_t)(len >= 3 && len <= 255 ? len : 0);
+    }
+    unsigned n = 1, nfirst = 0;
+    /* Entries of 3 to 255 bytes, in order of increasing length: where two were equal the
+     * later one would win, as the longest-first chains had it. */
     for (size_t want = 3; want <= 255; want++)
         for (int i = 0; i < NDICT; i++) {
-            size_t n = strlen(dict[i]);
-            if (n != want)
+            size_t len = dict_len[i];
+            if (len != want)
                 continue;
-            dict_len[i] = (uint8_t)n;
-            size_t k = n < 8 ? n : 8;
-            memcpy(&dict_head[i], dict[i], k);
-            head_mask[i] = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
-            unsigned h = hash3((const unsigned char *)dict[i]);
-            chain[i] = bucket[h];
-            bucket[h] = (uint16_t)(i + 1);
+            const unsigned char *e = (const unsigned char *)dict[i];
+            if (!t_first[e[0]]) {
+                if (++nfirst >= FIRST_MAX)
+                    return; /* trie_ok stays false: encode stores plain JSON */
+                t_first[e[0]] = (uint8_t)nfirst;
+            }
+            uint16_t *slot = &t_second[t_first[e[0]] - 1][e[1]];
+            for (size_t k = 1;; k++) {
+                uint16_t nd = *slot;
+                if (!nd) {
+                    if (n >= TRIE_MAX)
+                        return; /* trie_ok stays false: encode stores plain JSON */
+                    nd = (uint16_t)n++;
+                    t_byte[nd] = e[k];
+                    t_from[nd] = (uint16_t)i;
+                    t_depth[nd] = (uint8_t)k;
+                    *slot = nd;
+                }
+                if (k + 1 == len) {
+                    t_term[nd] = (uint16_t)(i + 1);
+                    break;
+                }
+                slot = &t_kid[nd];
+                while (*slot && t_byte[*slot] != e[k + 1])
+                    slot = &t_sib[*slot];
+            }
         }
+    unsigned nkeys = 0;
+    for (unsigned nd = 1; nd < n; nd++) {
+        unsigned nk = 0;
+        for (uint16_t c = t_kid[nd]; c; c = t_sib[c])
+            nk++;
+        if (nk <= 2)
+            continue;
+        t_many[nd] = true;
+        for (uint16_t c = t_kid[nd]; c; c = t_sib[c]) {
+            if (++nkeys > (1u << KIDS_BITS) / 2)
+                return; /* encode stores plain JSON */
+            uint32_t key = (uint32_t)nd << 8 | t_byte[c];
+            unsigned h = kid_slot(key);
+            while (k_key[h])
+                h = (h + 1) & ((1u << KIDS_BITS) - 1);
+            k_key[h] = key;
+            k_val[h] = c;
+        }
+    }
+    for (unsigned nd = 1; nd < n; nd++) {
+        uint16_t c = t_kid[nd];
+        if (!c || t_sib[c])
+            continue;
+        unsigned m = 1;
+        while (!t_term[c] && t_kid[c] && !t_sib[t_kid[c]] && m < 255) {
+            c = t_kid[c];
+            m++;
+        }
+        t_run_end[nd] = c;
+        t_run_len[nd] = (uint8_t)m;
+    }
+    trie_ok = true;
 }
 
 static const unsigned char one_code[NSHORT] = {0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
@@ -749,6 +827,8 @@ static const unsigned char one_code[NSHORT] = {0x02, 0x03, 0x04, 0x05, 0x06, 0x0
 bool store_json_encode(raml_buf *out, const char *json, size_t len)
 {
     pthread_once(&once, build);
+    if (!trie_ok)
+        return false;
     const unsigned char *s = (const unsigned char *)json;
     /* Any byte below 0x20 means this is not the writer's JSON: keep it as it is. Eight
      * bytes at a time: (w - 0x20...) & ~w & 0x80... is non-zero exactly when some byte of
@@ -768,25 +848,40 @@ bool store_json_encode(raml_buf *out, const char *json, size_t len)
         return false;
     raml_buf_putc(out, '\x01');
     size_t i = 0, lit = 0;
-    while (i < len) {
+    while (i + 1 < len) {
+        /* The longest entry that s + i starts with (all have 3 bytes or more). */
+        unsigned row = t_first[s[i]];
+        if (!row) {
+            i++;
+            continue;
+        }
         int hit = -1;
-        unsigned e = i + 3 <= len ? bucket[hash3(s + i)] : 0;
-        if (e) {
-            /* Most candidates differ within their first 8 bytes: one word compare rejects
-             * them before memcmp (the input is read 8 bytes at a time only where it has
-             * them; the last few positions take the plain path). */
-            uint64_t w = 0;
-            bool word = i + 8 <= len;
-            if (word)
-                memcpy(&w, s + i, 8);
-            for (; e; e = chain[e - 1]) {
-                size_t n = dict_len[e - 1];
-                if (n > len - i || (word && ((w ^ dict_head[e - 1]) & head_mask[e - 1])))
-                    continue;
-                if (memcmp(s + i, dict[e - 1], n) == 0) {
-                    hit = (int)e - 1;
+        size_t j = i + 2;
+        for (unsigned nd = t_second[row - 1][s[i + 1]]; nd;) {
+            if (t_term[nd])
+                hit = t_term[nd] - 1;
+            unsigned m = t_run_len[nd];
+            if (m) {
+                unsigned c = t_kid[nd];
+                const char *run = dict[t_from[c]] + t_depth[c];
+                if (m > len - j || s[j] != (unsigned char)run[0] || memcmp(s + j, run, m) != 0)
                     break;
-                }
+                j += m;
+                nd = t_run_end[nd];
+                continue;
+            }
+            if (j == len)
+                break;
+            unsigned char c = s[j++];
+            if (t_many[nd]) {
+                uint32_t key = (uint32_t)nd << 8 | c;
+                unsigned h = kid_slot(key);
+                while (k_key[h] && k_key[h] != key)
+                    h = (h + 1) & ((1u << KIDS_BITS) - 1);
+                nd = k_key[h] ? k_val[h] : 0;
+            } else {
+                for (nd = t_kid[nd]; nd && t_byte[nd] != c;)
+                    nd = t_sib[nd];
             }
         }
         if (hit < 0) {
