@@ -718,6 +718,9 @@ static void full_data_evidence(void)
     ev = first_of("COERCE");
     CHECK(ev && has_rule(ev, "R-MASDAR-NOUN") && !role(ev, RAML_ROLE_RECIPIENT, 0) &&
           ev->modality.realis == RAML_REALIS_ACTUAL);
+    /* stepping up strikes is making them */
+    code("كثفت القوات الحكومية ضرباتها الجوية على مواقع المتمردين شمال المدينة.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
     /* قام ب + verbal noun is "did": its subject did it */
     a = coded_role("قام مسلحون مجهولون بخطف مهندس أجنبي في المدينة.", "ASSAULT", RAML_ROLE_ACTOR, &ev);
     CHECK(a && !strcmp(a->sector, "UAF") && ev->modality.realis == RAML_REALIS_ACTUAL);

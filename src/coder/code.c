@@ -429,8 +429,8 @@ static bool whoever(const cw_sentence *s, const cw_trigger *tr)
 }
 
 /* How an attack noun is told as done (0: it is not). STAGED_BY_AGENT: a perfect light verb
- * whose subject did it (شنت الطائرات غارات، نفذ التحالف ثلاث ضربات، قامت القوة بمداهمة
- * المسجد); it needs a participant. STAGED_OCCURRED: a perfect verb of occurring before or
+ * whose subject did it (شنت الطائرات غارات، نفذ التحالف ثلاث ضربات، كثفت القوات قصفها،
+ * قامت القوة بمداهمة المسجد); it needs a participant. STAGED_OCCURRED: a perfect verb of occurring before or
  * right after the noun (تجددت الاشتباكات، وقع انفجار، التفجيرات وقعت في السوق), which needs
  * no one. The imperfect (يشن الجيش منذ أشهر حملة) is a campaign, and the verbal noun after a
  * preposition (اتهمه بشن غارات) an accusation. */
@@ -449,6 +449,10 @@ static int staged_attack(const cw_sentence *s, const cw_trigger *tr)
         "\xd8\xa7\xd9\x84\xd9\x82\xd9\x8a", /* القي */
         "\xd8\xa7\xd9\x84\xd9\x82\xd8\xaa", /* القت */
         "\xd8\xa7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7", /* القوا */
+        /* كثفت قوات حفتر ضرباتها الجوية: stepping up attacks is making them */
+        "\xd9\x83\xd8\xab\xd9\x81", /* كثف */
+        "\xd9\x83\xd8\xab\xd9\x81\xd8\xaa", /* كثفت */
+        "\xd9\x83\xd8\xab\xd9\x81\xd9\x88\xd8\xa7", /* كثفوا */
     };
     static const char *const occurred[] = {
         "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9", /* اندلع */
