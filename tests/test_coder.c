@@ -718,6 +718,16 @@ static void full_data_evidence(void)
     ev = first_of("COERCE");
     CHECK(ev && has_rule(ev, "R-MASDAR-NOUN") && !role(ev, RAML_ROLE_RECIPIENT, 0) &&
           ev->modality.realis == RAML_REALIS_ACTUAL);
+    /* an armed body that took ground: nobody to count, still a report; not a ranking, an
+     * attempt or a party winning seats */
+    code("سيطر المسلحون على البلدة بعد معارك استمرت يومين.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    code("فرضت القوات سيطرتها على المدينة صباح اليوم.");
+    CHECK_INT(count_type("ASSAULT", true), 1);
+    code("احتل الفريق المرتبة الأولى في البطولة.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
+    code("سيطر الحزب على البرلمان بعد الانتخابات.");
+    CHECK_INT(count_type("ASSAULT", true), 0);
     /* stepping up strikes is making them */
     code("كثفت القوات الحكومية ضرباتها الجوية على مواقع المتمردين شمال المدينة.");
     CHECK_INT(count_type("ASSAULT", true), 1);

@@ -557,6 +557,23 @@ static bool strike_subject(const cw_sentence *s, const cw_trigger *tr, const cw_
     return false;
 }
 
+/* سيطر المسلحون على البلدة، فرضت القوات سيطرتها على المدينة: an armed body that took
+ * ground in the perfect (CAMEO 192, occupy) reports it; there is no one to count. */
+static bool seized_ground(const cw_trigger *tr, const cw_sentence *s, const cw_roles *r)
+{
+    if (tr->e->form != RAML_FORM_PERFECT || strcmp(tr->e->cameo, "192") != 0 || !r->nactor ||
+        !s->mentions[r->actor[0]].armed)
+        return false;
+    /* احتل is as often "ranked" (احتل المرتبة الأولى), and an attempt (يحاول فرض سيطرته)
+     * took nothing */
+    if (strstr(tr->e->id, "-IHTALLA"))
+        return false;
+    for (int i = 0; i < r->nrules; i++)
+        if (!strcmp(r->rules[i], "R-ATTEMPT"))
+            return false;
+    return true;
+}
+
 /* تمكنت القوات من تدمير سيارة، نجح الجيش في إسقاط طائرة: managing to do it says it was
  * done. */
 static bool managed(const cw_sentence *s, const cw_trigger *tr)
@@ -821,7 +838,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
              (part || verb || hurt || fell || staged == STAGED_OCCURRED) &&
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
               armed_act(s, tr) || (part && staged == STAGED_BY_AGENT) || staged == STAGED_OCCURRED ||
-              strike_subject(s, tr, r) || managed(s, tr) || fell);
+              strike_subject(s, tr, r) || managed(s, tr) || fell || seized_ground(tr, s, r));
         if (!ok && (verb || fresh_headline_news(s, tr)) && headline(s) &&
             (part || (tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_TARGET)))) {
             ok = true;
