@@ -364,6 +364,17 @@ uint32_t cw_time_phrase_end(const cw_sentence *s, uint32_t i)
     return j;
 }
 
+/* خرج آلاف المتظاهرين، عدة مئات من المتظاهرين: where the count before the mention at
+ * `first` starts (up to three number words and their من), or `first` when none. */
+uint32_t cw_count_start(const cw_sentence *s, uint32_t first)
+{
+    uint32_t c = first;
+    for (int step = 0; step < 3 && c > s->first && (cw_is_number(s, c - 1) || (cw_cls(s, c - 1) & RAML_W_MIN));
+         step++)
+        c--;
+    return c;
+}
+
 static bool is_comma(const cw_sentence *s, uint32_t i)
 {
     const raml_token *t = cw_tok(s, i);
@@ -797,10 +808,10 @@ static void split_verb_phrases(cw_sentence *s)
         if (m->first <= s->first || m->prep || m->li || m->end >= s->end)
             continue;
         /* خرج آلاف المتظاهرين، خرج الآلاف من المتظاهرين: the count belongs to the subject */
-        uint32_t v = m->first - 1;
-        for (int step = 0; step < 3 && v > s->first && (cw_is_number(s, v) || (cw_cls(s, v) & RAML_W_MIN));
-             step++)
-            v--;
+        uint32_t c = cw_count_start(s, m->first);
+        if (c == s->first)
+            continue; /* nothing before the subject but its count */
+        uint32_t v = c - 1;
         const raml_token *vt = cw_tok(s, v);
         /* a one-word verb trigger gives way to the phrase (أغلق المحتجون الطريق is the
          * protesters' road block, not أغلق "closed" alone) */

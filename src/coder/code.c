@@ -587,11 +587,10 @@ static bool managed(const cw_sentence *s, const cw_trigger *tr)
         "\xd9\x86\xd8\xac\xd8\xad\xd9\x88\xd8\xa7",         /* نجحوا */
     };
     static const char *const preps[] = {"\xd9\x85\xd9\x86", "\xd9\x81\xd9\x8a"}; /* من في */
-    if (tr->e->form != RAML_FORM_NOUN || tr->first < s->first + 2)
+    if (tr->e->form != RAML_FORM_NOUN || tr->first < s->first + 2 ||
+        !cw_norm_in(cw_tok(s, tr->first - 1), preps, 2))
         return false;
     uint32_t cs = cw_clause_start(s, tr->first);
-    if (!cw_norm_in(cw_tok(s, tr->first - 1), preps, 2))
-        return false;
     for (uint32_t j = tr->first - 1; j > cs && j + 6 > tr->first; j--) {
         const raml_token *t = cw_tok(s, j - 1);
         if (cw_stem_in(t, verbs, sizeof verbs / sizeof *verbs) && !t->enclitic)
@@ -769,10 +768,7 @@ static int purpose_crowd(const cw_sentence *s, const cw_trigger *tr)
             continue;
         uint32_t subj = m >= 0 ? s->mentions[m].first : j;
         /* the verb before the subject, past a count and its من (عدة مئات من المتظاهرين) */
-        uint32_t v = subj;
-        for (int k = 0; k < 3 && v > s->first && (cw_is_number(s, v - 1) || (cw_cls(s, v - 1) & RAML_W_MIN));
-             k++)
-            v--;
+        uint32_t v = cw_count_start(s, subj);
         if (m >= 0)
             j = s->mentions[m].first;
         if (v == s->first)
@@ -839,7 +835,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
              (s->toll || hurt || counted(s, tr) || counted_victims(s, r) || reported_strike(tr, r) ||
               armed_act(s, tr) || (part && staged == STAGED_BY_AGENT) || staged == STAGED_OCCURRED ||
               strike_subject(s, tr, r) || managed(s, tr) || fell || seized_ground(tr, s, r));
-        if (!ok && (verb || fresh_headline_news(s, tr)) && headline(s) &&
+        if (!ok && (verb ? headline(s) : fresh_headline_news(s, tr)) &&
             (part || (tr->end < s->end && (cw_cls(s, tr->end) & RAML_W_TARGET)))) {
             ok = true;
             raml_event_add_rule(ev, "R-HEADLINE");
@@ -894,11 +890,7 @@ static void evidence_gate(const cw_sentence *s, const cw_trigger *tr, cw_roles *
         uint32_t lo = m >= 0 ? s->mentions[m].first : tr->first, hi = m >= 0 ? s->mentions[m].end : tr->end;
         ok = false;
         /* خرج آلاف المتظاهرين: a count before the protesters is part of them */
-        uint32_t before = lo;
-        for (int step = 0; step < 3 && before > s->first &&
-                           (cw_is_number(s, before - 1) || (cw_cls(s, before - 1) & RAML_W_MIN));
-             step++)
-            before--;
+        uint32_t before = cw_count_start(s, lo);
         uint32_t cand[2] = {before > s->first ? before - 1 : UINT32_MAX, hi < s->end ? hi : UINT32_MAX};
         for (int k = 0; k < 2; k++) {
             uint32_t j = cand[k];

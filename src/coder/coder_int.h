@@ -113,6 +113,7 @@ uint32_t cw_clause_end(const cw_sentence *s, uint32_t i);
 /* Is the token's stem (or its whole folded word) one of words[0..n)? */
 bool cw_stem_in(const raml_token *t, const char *const *words, size_t n);
 bool cw_one_of(const char *w, const char *const *words, size_t n);
+uint32_t cw_count_start(const cw_sentence *s, uint32_t first);
 bool cw_norm_in(const raml_token *t, const char *const *words, size_t n);
 /* Is a word of class cls among the `within` tokens before i, in i's clause? */
 bool cw_class_before(const cw_sentence *s, uint32_t i, raml_wclass cls, uint32_t within);

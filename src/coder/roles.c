@@ -362,15 +362,15 @@ static int speaker_of_anna(const cw_sentence *s, uint32_t verb)
         /* أعلنت القيادة أنها نفذت غارات ... وأنها قتلت أربعة: a second أن clause of the same
          * saying verb; the speaker is found from the first one */
         uint32_t j = a;
-        while (j > s->first) {
+        for (;;) {
+            if (j == s->first)
+                return -1;
             const raml_token *p = cw_tok(s, --j);
             if (p->kind == RAML_TOK_PUNCT && p->norm && strchr(".;", p->norm[0]))
                 return -1;
             if ((cw_cls(s, j) & RAML_W_COMP) && !p->proclitics && p->stem && !strcmp(p->stem, t->stem))
                 break;
         }
-        if (j == a || !(cw_cls(s, j) & RAML_W_COMP) || cw_tok(s, j)->proclitics)
-            return -1;
         a = j;
     }
     for (uint32_t j = a; j > s->first && j + 12 > a; j--) {
@@ -413,7 +413,7 @@ static void verb_roles(cw_sentence *s, const cw_trigger *tr, cw_roles *r, uint32
     if (caused_toll(s, tr)) {
         uint32_t j = tr->end;
         while (j < ce && j < tr->end + 4 && s->mention_at[j - s->first] < 0 &&
-               (cw_is_number(s, j) || (cw_cls(s, j) & RAML_W_MIN) || cw_tok(s, j)->kind == RAML_TOK_NUMBER))
+               (cw_is_number(s, j) || (cw_cls(s, j) & RAML_W_MIN)))
             j++;
         int victims = j < ce ? s->mention_at[j - s->first] : -1;
         if (victims >= 0)

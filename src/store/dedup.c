@@ -295,6 +295,15 @@ void raml_dedup_cluster_id(const raml_dedup_item *items, const size_t *members, 
 static long best_low(const raml_count *c) { return c->low >= 0 ? c->low : c->count; }
 static long best_high(const raml_count *c) { return c->high >= 0 ? c->high : c->count; }
 
+/* A casualty figure, or null when no source gave one (negative). */
+static void put_count(raml_buf *b, long v)
+{
+    if (v >= 0)
+        raml_buf_put_long(b, v);
+    else
+        raml_buf_puts(b, "null");
+}
+
 void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item *items,
                              const size_t *members, size_t nm, size_t *ndocs_out)
 {
@@ -377,13 +386,12 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
     raml_buf_json_string(b, best->country[0] ? best->country : NULL);
     raml_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f,\"geo_precision\":", best->lat, best->lon);
     raml_buf_json_string(b, raml_geo_precision_name(best->precision));
-    char num[24];
     raml_buf_puts(b, "},\"nevents\":");
-    raml_buf_append(b, num, store_utoa(num, nev));
+    raml_buf_put_ulong(b, nev);
     raml_buf_puts(b, ",\"ndocs\":");
-    raml_buf_append(b, num, store_utoa(num, ndocs));
+    raml_buf_put_ulong(b, ndocs);
     raml_buf_puts(b, ",\"npublishers\":");
-    raml_buf_append(b, num, store_utoa(num, npub));
+    raml_buf_put_ulong(b, npub);
     raml_buf_puts(b, ",\"documents\":[");
     if (docs.len)
         raml_buf_append(b, docs.data, docs.len);
@@ -403,15 +411,9 @@ void raml_dedup_cluster_json(raml_buf *b, const char *id, const raml_dedup_item 
         raml_buf_puts(b, "null");
     }
     raml_buf_puts(b, ",\"fatalities\":{\"killed\":{\"low\":");
-    if (lo >= 0)
-        raml_buf_printf(b, "%ld", lo);
-    else
-        raml_buf_puts(b, "null");
+    put_count(b, lo);
     raml_buf_puts(b, ",\"high\":");
-    if (hi >= 0)
-        raml_buf_printf(b, "%ld", hi);
-    else
-        raml_buf_puts(b, "null");
+    put_count(b, hi);
     raml_buf_puts(b, ",\"claims\":[");
     if (claims.len)
         raml_buf_append(b, claims.data, claims.len);
@@ -488,18 +490,10 @@ static bool dg_printed_in(const char *fmt, double v, double lo, double hi, char 
 }
 
 /* "\x1f" and v in decimal: printf was half the cost of a digest. */
-static void dg_num(raml_buf *b, long long v)
+static void dg_num(raml_buf *b, long v)
 {
-    char t[24];
-    size_t n = 0;
-    t[n++] = '\x1f';
-    if (v < 0) {
-        t[n++] = '-';
-        n += store_utoa(t + n, 0 - (unsigned long)v);
-    } else {
-        n += store_utoa(t + n, (unsigned long)v);
-    }
-    raml_buf_append(b, t, n);
+    raml_buf_putc(b, '\x1f');
+    raml_buf_put_long(b, v);
 }
 
 /* dg_printed_in without the printing where it cannot matter: rounding to a printed
@@ -525,7 +519,7 @@ static bool dg_coord(double v, long lim, char out[64])
     if (n > (unsigned long)lim * 100000UL)
         return false;
     char d[24];
-    size_t nd = store_utoa(d, n), o = 0;
+    size_t nd = raml_utoa(d, n), o = 0;
     if (signbit(v))
         out[o++] = '-'; /* printf writes -0.00000 too */
     if (nd <= 5) {

@@ -322,24 +322,12 @@ char *store_event_id(char *out, size_t cap, const char *doc_id, uint32_t sentenc
     memcpy(out, doc_id, n);
     out[n++] = ':';
     out[n++] = 's';
-    n += store_utoa(out + n, sentence);
+    n += raml_utoa(out + n, sentence);
     out[n++] = ':';
     out[n++] = 'e';
-    n += store_utoa(out + n, k);
+    n += raml_utoa(out + n, k);
     out[n] = '\0';
     return out;
-}
-
-size_t store_utoa(char *out, unsigned long v)
-{
-    char tmp[24];
-    size_t n = 0;
-    do
-        tmp[n++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    return n;
 }
 
 void store_date_range(const raml_date *d, char lo[11], char hi[11])

@@ -210,7 +210,5 @@ long store_days(const char *ymd);
 void store_ymd(long days, char out[11]);
 /* "DOC:sN:eK" into out (cap bytes, as snprintf would truncate it); returns out. */
 char *store_event_id(char *out, size_t cap, const char *doc_id, uint32_t sentence, uint32_t k);
-/* v in decimal, no NUL; returns the length (at most 20). */
-size_t store_utoa(char *out, unsigned long v);
 
 #endif

@@ -53,7 +53,7 @@ static const char digit_pairs[201] = "000102030405060708091011121314151617181920
                                      "50515253545556575859606162636465666768697071727374"
                                      "75767778798081828384858687888990919293949596979899";
 
-void raml_buf_put_ulong(raml_buf *b, unsigned long v)
+size_t raml_utoa(char *out, unsigned long v)
 {
     char tmp[24];
     char *p = tmp + sizeof tmp;
@@ -69,7 +69,15 @@ void raml_buf_put_ulong(raml_buf *b, unsigned long v)
     } else {
         *--p = (char)('0' + v);
     }
-    raml_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, n);
+    return n;
+}
+
+void raml_buf_put_ulong(raml_buf *b, unsigned long v)
+{
+    char d[24];
+    raml_buf_append(b, d, raml_utoa(d, v));
 }
 
 void raml_buf_put_long(raml_buf *b, long v)

@@ -34,7 +34,9 @@ static inline void raml_buf_puts(raml_buf *b, const char *s) { raml_buf_append(b
 
 static inline void raml_buf_putc(raml_buf *b, char c) { raml_buf_append(b, &c, 1); }
 
-/* Decimal integers exactly as printf's %lu / %ld write them, without printf's cost. */
+/* Decimal integers exactly as printf's %lu / %ld write them, without printf's cost.
+ * raml_utoa writes v into out (room for 20 digits), no NUL, and returns the length. */
+size_t raml_utoa(char *out, unsigned long v);
 void raml_buf_put_ulong(raml_buf *b, unsigned long v);
 void raml_buf_put_long(raml_buf *b, long v);
 /* printf's "%.<prec>f" and "%.6g", byte for byte (exact decimal rounding, ties to even).
